@@ -1,0 +1,58 @@
+"""Command line: ``PYTHONPATH=hooks python -m corpus COMMAND``.
+
+    register        add every id the build makes to seeds/published-ids.json
+    explain SEED    show what cleaning removed from one seed, step by step
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import registry
+from .build import build_corpus
+from .errors import CorpusError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m corpus")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("register", help="add new ids to the register of published addresses")
+    explain = sub.add_parser("explain", help="what cleaning removed from a seed")
+    explain.add_argument("seed")
+    args = parser.parse_args(argv)
+    try:
+        corpus = build_corpus(args.seeds)
+    except CorpusError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    if args.command == "register":
+        path = args.seeds / registry.REGISTER_NAME
+        old = registry.load_register(path)
+        current = corpus.published()
+        lost = registry.lost_ids(old, current)
+        if lost:
+            print(f"error: {len(lost)} published addresses would disappear: {', '.join(lost[:5])}", file=sys.stderr)
+            return 1
+        new = registry.new_ids(old, current)
+        registry.write_register(path, registry.merged(old, current))
+        print(f"{len(new)} new ids registered in {path}")
+        return 0
+    for d in corpus.documents:
+        for seed, cleaned in d.cleaned.items():
+            if args.seed in seed:
+                for step, n in sorted(cleaned.applied.items()):
+                    print(f"{step:28} {n:4} times")
+                for r in cleaned.removals:
+                    print(f"  line {r.line:4}  {r.step:18} {r.text}")
+                return 0
+    print(f"error: no seed matching {args.seed!r}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

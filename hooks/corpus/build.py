@@ -1,0 +1,177 @@
+"""Run every stage for the whole corpus and write the generated Markdown pages.
+
+``build_corpus`` is pure: seeds folder in, a ``Corpus`` (pages as text, plus
+what the tests and later stages need) out. ``write_pages`` then writes the
+pages under ``docs/texts/`` only when all documents succeeded, and only the
+files whose content changed (so ``mkdocs serve`` does not rebuild in a loop).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import registry
+from .catalog import Copy, Entry, load_catalog
+from .clean import Cleaned, clean_seed
+from .render import LABELS, document_page, documents_table, others_page, versions_page
+from .seedfile import read_seed
+from .structure import Block, Document, structure
+from .variants import Variant, compare
+
+#: Folder under docs/ that holds generated pages (git-ignored).
+GENERATED = "texts"
+
+
+@dataclass
+class DocumentBuild:
+    """Everything built for one catalog entry."""
+
+    entry: Entry
+    doc: Document
+    cleaned: dict[str, Cleaned]  # by seed file name
+    copies: dict[str, Document]  # structured body of every copy, by seed
+    compared: list[tuple[Copy, list[Variant]]] = field(default_factory=list)
+    others: list[tuple[Copy, str, Document]] = field(default_factory=list)  # (copy, "preface"/"trailer", doc)
+
+    @property
+    def url(self) -> str:
+        return f"{GENERATED}/{self.entry.slug}/"
+
+    @property
+    def others_url(self) -> str | None:
+        return f"{self.url}others/" if self.others else None
+
+    @property
+    def versions_url(self) -> str | None:
+        return f"{self.url}versions/" if len(self.entry.copies) > 1 else None
+
+
+@dataclass
+class Corpus:
+    documents: list[DocumentBuild]
+    pages: dict[str, str]  # path under docs/ -> Markdown
+
+    def published(self) -> dict[str, list[str]]:
+        """Page URL -> ids, for the register of published addresses."""
+        out: dict[str, list[str]] = {}
+        for d in self.documents:
+            out[d.url] = d.doc.ids()
+            if d.others:
+                out[d.others_url] = [b.id for _, _, doc in d.others for b in doc.blocks]
+        return out
+
+    def home_table(self, lang: str, prefix: str = "") -> str:
+        rows = [{"entry": d.entry, "md": f"{prefix}{GENERATED}/{d.entry.slug}/index.md"} for d in self.documents]
+        return documents_table(rows, lang)
+
+
+def _prefixed(doc: Document, prefix: str) -> Document:
+    """The same blocks with ids under ``prefix`` (items from several copies share a page)."""
+    blocks = tuple(Block(b.kind, f"{prefix}-{b.id}", b.text, b.level, b.lang, b.line) for b in doc.blocks)
+    return Document(doc.slug, blocks)
+
+
+def build_document(entry: Entry, seeds_dir: Path) -> DocumentBuild:
+    cleaned: dict[str, Cleaned] = {}
+    copies: dict[str, Document] = {}
+    for copy in entry.copies:
+        text = read_seed(seeds_dir / copy.seed, f"{seeds_dir.name}/{copy.seed}")
+        c = clean_seed(
+            text,
+            f"{seeds_dir.name}/{copy.seed}",
+            title=copy.title,
+            doc_title=entry.title.zh,
+            byline=copy.byline,
+            body_start=copy.body_start,
+            body_end=copy.body_end,
+        )
+        cleaned[copy.seed] = c
+        copies[copy.seed] = structure(entry.slug, c.body, leads=entry.leads)
+    result = DocumentBuild(entry=entry, doc=copies[entry.base.seed], cleaned=cleaned, copies=copies)
+    for copy in entry.copies[1:]:
+        result.compared.append((copy, compare(result.doc, copies[copy.seed], copy.seed)))
+    for copy in entry.copies:
+        stem = copy.seed.split("_", 1)[0]
+        c = cleaned[copy.seed]
+        if c.preface:
+            result.others.append((copy, "preface", _prefixed(structure(entry.slug, c.preface), f"intro-{stem}")))
+        if c.trailer:
+            result.others.append((copy, "trailer", _prefixed(structure(entry.slug, c.trailer), f"printed-{stem}")))
+    return result
+
+
+def render_document(d: DocumentBuild, lang: str = "zh") -> dict[str, str]:
+    """The Markdown pages of one document (zh), keyed by path under docs/."""
+    base = f"{GENERATED}/{d.entry.slug}"
+    t = LABELS[lang]
+    pages = {
+        f"{base}/index.md": document_page(
+            d.entry,
+            d.doc,
+            lang,
+            versions_md="versions.md" if d.versions_url else None,
+            others_md="others.md" if d.others else None,
+            variant_count=sum(len(v) for _, v in d.compared),
+        )
+    }
+    if d.versions_url:
+        pages[f"{base}/versions.md"] = versions_page(d.entry, d.compared, lang, "index.md")
+    if d.others:
+        sections = [
+            (t[f"others_{where}"].format(source=copy.source.get(lang)), doc) for copy, where, doc in d.others
+        ]
+        pages[f"{base}/others.md"] = others_page(d.entry, sections, lang, "index.md")
+    return pages
+
+
+def build_corpus(seeds_dir: Path) -> Corpus:
+    """Read the catalog and every seed; return all generated pages (nothing written)."""
+    seeds_dir = Path(seeds_dir)
+    entries = load_catalog(seeds_dir)
+    documents = [build_document(e, seeds_dir) for e in entries]
+    pages: dict[str, str] = {}
+    for d in documents:
+        pages.update(render_document(d))
+    return Corpus(documents=documents, pages=pages)
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
+    """Make ``docs_dir/texts`` hold exactly ``pages``; return how many files changed.
+
+    Each file is written to a temporary name and renamed, so a reader (or
+    ``mkdocs serve``) never sees half a page; unchanged files are not touched.
+    """
+    root = Path(docs_dir) / GENERATED
+    changed = 0
+    for rel, text in sorted(pages.items()):
+        path = Path(docs_dir) / rel
+        data = text.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".md")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        changed += 1
+    wanted = {Path(docs_dir) / rel for rel in pages}
+    if root.exists():
+        for path in sorted(root.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                changed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
+def check_register(corpus: Corpus, seeds_dir: Path) -> list[str]:
+    """Stop if a published address disappeared; return the new, unregistered ones."""
+    path = Path(seeds_dir) / registry.REGISTER_NAME
+    register = registry.load_register(path)
+    current = corpus.published()
+    registry.check(register, current, f"{Path(seeds_dir).name}/{registry.REGISTER_NAME}")
+    return registry.new_ids(register, current)

@@ -1,0 +1,80 @@
+"""The committed register of published page URLs and ids (``seeds/published-ids.json``).
+
+Teachers link to ``texts/<slug>/#s3-12-p1``. Once an id is published it must
+keep working: every build compares the ids it makes with the register and stops
+when a registered page or id would disappear. New ids are added to the register
+with ``python -m corpus register`` (see the README).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import CorpusError
+
+REGISTER_NAME = "published-ids.json"
+
+
+def load_register(path: Path) -> dict[str, list[str]]:
+    """Read the register; a missing file is an empty register."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise CorpusError(f"seeds/{path.name}", f"malformed JSON: {err.msg}", err.lineno) from None
+    pages = data.get("pages") if isinstance(data, dict) else None
+    if not isinstance(pages, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(i, str) for i in v) for k, v in pages.items()
+    ):
+        raise CorpusError(f"seeds/{path.name}", "expected {\"pages\": {url: [id, ...]}}", 1)
+    return pages
+
+
+def lost_ids(register: dict[str, list[str]], current: dict[str, list[str]]) -> list[str]:
+    """``url#id`` (or ``url``) of every registered address the build no longer makes."""
+    lost = []
+    for url, ids in sorted(register.items()):
+        if url not in current:
+            lost.append(url)
+            continue
+        have = set(current[url])
+        lost.extend(f"{url}#{i}" for i in ids if i not in have)
+    return lost
+
+
+def new_ids(register: dict[str, list[str]], current: dict[str, list[str]]) -> list[str]:
+    """``url#id`` of every address the build makes that is not registered yet."""
+    out = []
+    for url, ids in sorted(current.items()):
+        known = set(register.get(url, ()))
+        out.extend(f"{url}#{i}" for i in ids if i not in known)
+    return out
+
+
+def check(register: dict[str, list[str]], current: dict[str, list[str]], shown_as: str) -> None:
+    """Stop when a registered URL or id disappears."""
+    lost = lost_ids(register, current)
+    if lost:
+        more = f" and {len(lost) - 5} more" if len(lost) > 5 else ""
+        raise CorpusError(
+            shown_as,
+            f"{len(lost)} published address(es) would disappear: {', '.join(lost[:5])}{more}. "
+            "Keep the ids stable (or add a redirect) instead of breaking readers' links",
+        )
+
+
+def merged(register: dict[str, list[str]], current: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The register with every current id added (nothing is ever removed)."""
+    out = {url: list(ids) for url, ids in register.items()}
+    for url, ids in current.items():
+        known = out.setdefault(url, [])
+        known.extend(i for i in ids if i not in known)
+    return dict(sorted(out.items()))
+
+
+def write_register(path: Path, pages: dict[str, list[str]]) -> None:
+    text = json.dumps({"pages": pages}, ensure_ascii=False, indent=1) + "\n"
+    Path(path).write_text(text, encoding="utf-8")

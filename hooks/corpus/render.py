@@ -1,0 +1,210 @@
+"""Render structured documents as Markdown pages for MkDocs.
+
+All text from the seeds passes through :func:`md_escape`, so a seed holding
+``<script>``, ``*``, ``[ ]``, ``|`` or backticks shows literally and never
+becomes markup. Blocks carry their ids as attribute lists (``{: #s3-12-p1 }``).
+Fragments (provenance, tables) come from the Jinja templates beside this file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+
+from .catalog import Entry
+from .structure import Block, Document
+from .variants import Variant
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+LABELS = {
+    "zh": {
+        "provenance": "出处",
+        "series": "栏目",
+        "author": "作者",
+        "date": "发布日期",
+        "source": "来源",
+        "original": "原文链接",
+        "seed": "所据文件",
+        "copies": "底本",
+        "other_copy": "另一版本",
+        "versions_link": "查看各版本的异文",
+        "variant_count": "{n} 处异文",
+        "others": "同刊内容",
+        "others_link": "与本文一同刊出、但不属于本文的其他内容",
+        "title": "标题",
+        "kind": "类型",
+        "more_copies": "另有 {n} 个版本",
+        "kinds": {"keyword-entry": "关键词词条", "commentary": "评论文章", "policy-document": "政策文件"},
+        "where": "位置",
+        "change": "异文（删除线为底本文字，下划线为另一版本文字）",
+        "variant_kinds": {"wording": "措辞", "punctuation": "仅标点", "missing": "另一版本缺", "extra": "仅见于另一版本"},
+        "versions_title": "{title}：版本对照",
+        "versions_intro": "本文有 {n} 个版本。以下列出另一版本与底本不同之处，均由构建程序从原始文件逐字比较得出：措辞不同 {wording} 处，仅标点不同 {punctuation} 处，另一版本缺 {missing} 段，仅见于另一版本 {extra} 段。",
+        "versions_copy": "与 {source}（{date}）比较",
+        "versions_none": "两个版本文字相同。",
+        "others_title": "{title}：同刊的其他内容",
+        "others_intro": "以下内容与《{title}》刊于同一页面，但不属于该文件，按原样保留于此，以免遗漏。",
+        "others_preface": "{source}在正文前所加的导语",
+        "others_trailer": "{source}在正文后刊出的其他内容",
+        "english_half": "原文所附英文",
+        "back": "返回正文",
+    },
+    "en": {
+        "provenance": "Provenance",
+        "series": "Series",
+        "author": "Author",
+        "date": "Published",
+        "source": "Source",
+        "original": "original page",
+        "seed": "Seed file",
+        "copies": "Base text",
+        "other_copy": "Other copy",
+        "versions_link": "See where the copies differ",
+        "variant_count": "{n} variants",
+        "others": "Printed alongside",
+        "others_link": "Other items printed with this document, which are not part of it",
+        "title": "Title",
+        "kind": "Kind",
+        "more_copies": "{n} more copy",
+        "kinds": {"keyword-entry": "Keyword entry", "commentary": "Commentary", "policy-document": "Policy document"},
+        "where": "Where",
+        "change": "Change (struck out: base text; underlined: other copy)",
+        "variant_kinds": {"wording": "wording", "punctuation": "punctuation only", "missing": "missing in other copy", "extra": "only in other copy"},
+        "versions_title": "{title}: versions",
+        "versions_intro": "This document reached us in {n} copies. Below is every place where another copy differs from the base text, found by comparing the raw files character by character at build time: {wording} in wording, {punctuation} in punctuation only, {missing} paragraphs missing from the other copy, {extra} found only in it.",
+        "versions_copy": "Compared with {source} ({date})",
+        "versions_none": "The copies are identical.",
+        "others_title": "{title}: other items printed with it",
+        "others_intro": "These items were printed on the same page as “{title}” but are not part of it; they are kept here so that nothing is lost.",
+        "others_preface": "Introduction added before the text by {source}",
+        "others_trailer": "Items printed after the text by {source}",
+        "english_half": "English text printed with the entry",
+        "back": "Back to the text",
+    },
+}
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;", ":": "&#58;"}
+
+
+def md_escape(text: str) -> str:
+    """Escape text so that Markdown shows it literally.
+
+    >>> md_escape("<script>alert(1)</script> *a* [b](c) | `d`")
+    '&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt; \\\\*a\\\\* \\\\[b\\\\]\\\\(c\\\\) &#124; \\\\`d\\\\`'
+    """
+    out = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    return _MD_SPECIAL.sub(r"\\\1", out)
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+    autoescape=False,  # the templates produce Markdown; text goes through |md
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_ENV.filters["md"] = md_escape
+
+
+def _front_matter(title: str, description: str | None = None) -> str:
+    import json
+
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def _lang_attr(block: Block, page_lang: str) -> str:
+    return f' lang="{"en" if block.lang == "en" else "zh-Hans"}"' if block.lang != page_lang else ""
+
+
+def render_blocks(blocks: tuple[Block, ...] | list[Block], page_lang: str = "zh") -> str:
+    """Markdown for a sequence of blocks, each with its id (and lang when it differs)."""
+    out = []
+    for b in blocks:
+        attrs = f"#{b.id}" + _lang_attr(b, page_lang)
+        if b.kind == "heading":
+            out.append(f"{'#' * b.level} {md_escape(b.text)} {{: {attrs} }}")
+        else:
+            out.append(f"{md_escape(b.text)}\n{{: {attrs} }}")
+    return "\n\n".join(out) + "\n"
+
+
+def description_of(doc: Document, limit: int = 120) -> str:
+    """A plain-text summary for the page's meta description: its first paragraph."""
+    paras = doc.paragraphs()
+    text = paras[0].text if paras else ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def document_page(
+    entry: Entry,
+    doc: Document,
+    lang: str,
+    *,
+    versions_md: str | None = None,
+    others_md: str | None = None,
+    variant_count: int = 0,
+) -> str:
+    """The page of one document: title, provenance block, then its blocks."""
+    t = LABELS[lang]
+    provenance = _ENV.get_template("provenance.md").render(
+        entry=entry, lang=lang, t=t, versions_md=versions_md, others_md=others_md, variant_count=variant_count
+    )
+    title = entry.title.get(lang)
+    return (
+        _front_matter(title, description_of(doc))
+        + f"# {md_escape(title)}\n\n"
+        + provenance
+        + "\n"
+        + render_blocks(doc.blocks, lang)
+    )
+
+
+def documents_table(rows: list[dict], lang: str) -> str:
+    """The list of documents (title, kind, date, source) for the home page.
+
+    Each row is ``{"entry": Entry, "md": link to the page's Markdown file}``.
+    """
+    return _ENV.get_template("documents.md").render(rows=rows, lang=lang, t=LABELS[lang])
+
+
+def versions_page(entry: Entry, compared: list[tuple[Entry, list[Variant]]] | list, lang: str, page_md: str) -> str:
+    """The page listing where each other copy differs from the base text."""
+    t = LABELS[lang]
+    title = t["versions_title"].format(title=entry.title.get(lang))
+    parts = [_front_matter(title), f"# {md_escape(title)}\n"]
+    for copy, variants in compared:
+        counts = {k: sum(1 for v in variants if v.kind == k) for k in ("wording", "punctuation", "missing", "extra")}
+        parts.append(md_escape(t["versions_intro"].format(n=len(entry.copies), **counts)) + "\n")
+        parts.append(f"## {md_escape(t['versions_copy'].format(source=copy.source.get(lang), date=copy.date))} {{: #copy-{Path(copy.seed).stem} }}\n")
+        if variants:
+            parts.append(_ENV.get_template("variants.md").render(variants=variants, t=t, page_md=page_md))
+        else:
+            parts.append(t["versions_none"] + "\n")
+    parts.append(f"[{t['back']}]({page_md})\n")
+    return "\n".join(parts)
+
+
+def others_page(entry: Entry, sections: list[tuple[str, Document]], lang: str, page_md: str) -> str:
+    """The page of other items printed with a document (prefaces, trailing news)."""
+    t = LABELS[lang]
+    title = t["others_title"].format(title=entry.title.get(lang))
+    parts = [_front_matter(title), f"# {md_escape(title)}\n", md_escape(t["others_intro"].format(title=entry.title.get(lang))) + "\n"]
+    for heading, doc in sections:
+        parts.append(f"## {md_escape(heading)}\n")
+        parts.append(render_blocks([_demote(b) for b in doc.blocks], lang))
+    parts.append(f"[{t['back']}]({page_md})\n")
+    return "\n".join(parts)
+
+
+def _demote(block: Block) -> Block:
+    """Headlines of other items sit one level under the copy's heading."""
+    if block.kind != "heading":
+        return block
+    return Block(block.kind, block.id, block.text, min(block.level + 1, 6), block.lang, block.line)
