@@ -538,7 +538,20 @@ def clean_seed(
     t = _find_line(numbered, title)
     if t is None:
         raise CorpusError(seed, f"title line {title!r} (from the catalog) not found in the seed")
-    remove(numbered[:t], "preamble")
+    titles = {title} | ({doc_title} if doc_title else set())
+    contexts = [Context(title=t_, byline=byline, account=meta.get("source")) for t_ in sorted(titles)]
+
+    def furniture_step(line: str) -> str | None:
+        for step in LINE_STEPS:
+            if any(step(line, ctx) for ctx in contexts):
+                return step.__name__
+        return None
+
+    # Above the title: furniture, named by the step that recognises it, or
+    # (an unrelated headline, a site slogan) simply "preamble".
+    for no, line in numbered[:t]:
+        if line:
+            result.removals.append(Removal(furniture_step(line) or "preamble", no, line))
     remove([numbered[t]], "title")
     rest = numbered[t + 1 :]
     preface: list[tuple[int, str]] = []
@@ -558,18 +571,10 @@ def clean_seed(
         trailer = rest[e + 1 :]
         rest = rest[:e]
 
-    titles = {title} | ({doc_title} if doc_title else set())
-    contexts = [Context(title=t_, byline=byline, account=meta.get("source")) for t_ in sorted(titles)]
-
     def furniture(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
         kept = []
         for no, line in rows:
-            hit = None
-            if line:
-                for step in LINE_STEPS:
-                    if any(step(line, ctx) for ctx in contexts):
-                        hit = step.__name__
-                        break
+            hit = furniture_step(line) if line else None
             if hit:
                 result.removals.append(Removal(hit, no, line))
                 result.applied[hit] += 1

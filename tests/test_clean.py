@@ -1,0 +1,171 @@
+"""Unit tests of the cleaning steps, and the no-loss check over every seed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from conftest import SEEDS
+from corpus import clean
+from corpus.clean import Context, Para, clean_seed, han_chars
+from corpus.seedfile import read_seed
+
+CTX = Context(title="标题")
+
+
+@pytest.mark.parametrize(
+    ("step", "line"),
+    [
+        (clean.language_bar, "中文|English|Français|Русский язык| 日本語|Español"),
+        (clean.breadcrumb, "首页 > 中国军事关键词"),
+        (clean.breadcrumb, "首页 > 外交研究 >"),
+        (clean.stray_ids, "8013832 8013839"),
+        (clean.share_widget, "分享到:"),
+        (clean.share_widget, "分享到"),
+        (clean.editor_credits, "审核:李小华 戚易斌 卫芸辉"),
+        (clean.editor_credits, "【责任编辑:戚易斌】"),
+        (clean.source_line, "发布时间:2021-11-05 | 来源:中国网"),
+        (clean.source_line, "2018-05-27 23:31:27 信息来源:发布者:艾森新闻网点击量:"),
+        (clean.site_menu, "读新闻 新闻 本港消息 国际新闻 国内新闻 港澳新闻 台湾新闻 军事新闻 财经新闻"),
+        (clean.image, "![cover_image](https://mmbiz.qpic.cn/x/0?wx_fmt=jpeg)"),
+        (clean.image, "![]()"),
+        (clean.wechat_interface, "轻触阅读原文"),
+        (clean.wechat_interface, "向上滑动看下一个"),
+        (clean.wechat_interface, "在看"),
+        (clean.wechat_interface, "，轻点两下取消赞"),
+        (clean.contact_line, "“投稿联系方式：孙中豪 010-1234"),
+        (clean.lone_punctuation, "，"),
+        (clean.lone_punctuation, "×"),
+        (clean.site_label, "热词热译"),
+        (clean.repeated_title, "标题"),
+    ],
+)
+def test_furniture_step_recognises_its_line(step, line):
+    assert step(line, CTX)
+
+
+BODY_LINES = [
+    "安全问题事关各国人民的福祉，事关世界和平与发展的崇高事业。",
+    "（一）坚持共同、综合、合作、可持续的安全观。",
+    "一、背景",
+    "倡导安危与共。构建人类命运共同体以建设持久和平为努力目标。",
+    "来源于实践的经验说明，合作是唯一出路。",
+    "The approach calls for dialog rather than confrontation.",
+    "A New Type of Security Partnership",
+    "2014年5月21日，习近平在上海举行的亚信峰会上发表主旨讲话。",
+]
+
+
+@pytest.mark.parametrize("line", BODY_LINES)
+def test_no_furniture_step_removes_body_text(line):
+    ctx = Context(title="全球安全倡议概念文件", byline="杨守征", account="关键基础设施安全应急响应中心")
+    assert not [s.__name__ for s in clean.LINE_STEPS if s(line, ctx)]
+
+
+def test_rejoins_words_split_by_page_breaks():
+    paras = [Para("各种对抗，不是因为联合国", 1), Para("宪章宗旨和原则过时了，而是由于其未能得到维护。", 3)]
+    assert [p.text for p in clean.rejoin_broken_paragraphs(paras)] == [
+        "各种对抗，不是因为联合国宪章宗旨和原则过时了，而是由于其未能得到维护。"
+    ]
+
+
+def test_does_not_join_items_or_headlines():
+    paras = [
+        Para("合作，携手打击海", 1),
+        Para("（十二）加强联合国的作用，支持国际社会。", 3),
+        Para("中方代表对巴以紧张关系表达关切", 5),
+        Para("据新华社联合国2月20日电，张军发言。", 7),
+    ]
+    assert len(clean.rejoin_broken_paragraphs(paras)) == 4
+
+
+def test_punctuation_in_chinese_becomes_full_width_and_english_keeps_ascii():
+    assert clean.normalise_punctuation("论坛,主题为:(一)合作?是!") == "论坛，主题为：（一）合作？是！"
+    assert clean.normalise_punctuation("(一）坚持") == "（一）坚持"
+    english = "It adheres to dialog, consultation (and control): yes? no!"
+    assert clean.normalise_punctuation(english) == english
+
+
+def test_indentation_and_stray_spaces_go():
+    assert clean.strip_indentation("  \u3000安全合作\u00a0") == "安全合作"
+    assert clean.remove_stray_cjk_spaces("倡议 主张") == "倡议主张"
+    assert clean.remove_stray_cjk_spaces("win-win cooperation") == "win-win cooperation"
+
+
+def test_title_missing_is_a_clear_error():
+    from corpus.errors import CorpusError
+
+    with pytest.raises(CorpusError, match=r"seeds/x.txt: title line '不存在' .* not found"):
+        clean_seed("正文。\n", "seeds/x.txt", title="不存在")
+
+
+def _document_of(corpus, seed):
+    for d in corpus.documents:
+        if seed in d.cleaned:
+            return d
+    raise AssertionError(seed)
+
+
+FURNITURE = [
+    "English|Français", "首页 >", "分享到", "责任编辑", "审核", "8013832", "习近平离京对法国",
+    "轻触阅读原文", "微信扫一扫", "向上滑动看下一个", "轻点两下取消", "mmbiz.qpic.cn", "投稿联系方式",
+    "热词热译", "读新闻 新闻", "点击量", "预览时标签不可点",
+]
+
+
+def test_furniture_is_gone_from_every_page(corpus):
+    for path, text in corpus.pages.items():
+        for bit in FURNITURE:
+            assert bit not in text, f"{bit!r} left on {path}"
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_no_chinese_character_is_lost(corpus, seed):
+    """Han characters of the seed == those of its published blocks + itemised removals.
+
+    For the base copy the published blocks are its page and its "other items";
+    for another copy they are the base page corrected by the variant record,
+    which proves that record complete.
+    """
+    d = _document_of(corpus, seed)
+    cleaned = d.cleaned[seed]
+    seed_chars = han_chars(read_seed(SEEDS / seed))
+    removed = Counter()
+    for r in cleaned.removals:
+        removed += han_chars(r.text)
+    others = Counter()
+    for copy, _, doc in d.others:
+        if copy.seed == seed:
+            for b in doc.blocks:
+                others += han_chars(b.text)
+    body = Counter()
+    for b in d.doc.blocks:
+        body += han_chars(b.text)
+    if seed != d.entry.base.seed:
+        variants = dict(d.compared)
+        (copy,) = [c for c in d.entry.copies if c.seed == seed]
+        for v in variants[copy]:
+            if v.spans:
+                for s in v.spans:
+                    body -= han_chars(s.base)
+                    body += han_chars(s.other)
+            else:
+                body -= han_chars(v.base)
+                body += han_chars(v.other)
+    assert body + others + removed == seed_chars
+
+
+def test_page_breaks_of_the_newspaper_copy_are_rejoined(corpus):
+    page = corpus.pages["texts/global-security-initiative-concept-paper/index.md"]
+    for joined in ("联合国宪章宗旨和原则过时了", "支持在尊重非洲国家意愿", "携手打击海盗", "鼓励各国为打击跨国犯罪"):
+        assert joined in page
+
+
+def test_news_printed_after_the_paper_is_kept_off_its_page(corpus):
+    page = corpus.pages["texts/global-security-initiative-concept-paper/index.md"]
+    others = corpus.pages["texts/global-security-initiative-concept-paper/others.md"]
+    for news in ("外交部发言人", "巴以紧张关系", "伊朗表示", "土耳其宣布", "苦咸水淡化"):
+        assert news not in page
+        assert news in others
+    assert "秦刚指出" in others  # the repost's own introduction
