@@ -96,8 +96,8 @@ def md_escape(text: str) -> str:
     >>> md_escape("<script>alert(1)</script> *a* [b](c) | `d`")
     '&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt; \\\\*a\\\\* \\\\[b\\\\]\\\\(c\\\\) &#124; \\\\`d\\\\`'
     """
-    out = "".join(_ENTITIES.get(ch, ch) for ch in text)
-    return _MD_SPECIAL.sub(r"\\\1", out)
+    out = _MD_SPECIAL.sub(r"\\\1", text)
+    return "".join(_ENTITIES.get(ch, ch) for ch in out)
 
 
 _ENV = jinja2.Environment(
