@@ -30,8 +30,16 @@ def _seeds_dir(config) -> Path:
     return Path(config.config_file_path).parent / "seeds"
 
 
+def _signature(seeds: Path) -> tuple:
+    """What the generated pages depend on: every file under seeds/ (name, size, mtime)."""
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in seeds.rglob("*") if p.is_file()))
+
+
 def on_config(config):
     seeds = _seeds_dir(config)
+    signature = (_signature(seeds), config.docs_dir)
+    if _state.get("signature") == signature:
+        return config  # static-i18n's second language build: the pages are already written
     try:
         corpus = build_corpus(seeds)
         unregistered = check_register(corpus, seeds)
@@ -39,6 +47,7 @@ def on_config(config):
         raise PluginError(str(err)) from None
     changed = write_pages(corpus.pages, Path(config.docs_dir))
     _state["corpus"] = corpus
+    _state["signature"] = signature
     paragraphs = sum(len(d.doc.paragraphs()) for d in corpus.documents)
     removed = sum(len(c.removals) for d in corpus.documents for c in d.cleaned.values())
     variants = sum(len(v) for d in corpus.documents for _, v in d.compared)
@@ -46,6 +55,18 @@ def on_config(config):
         f"{len(corpus.documents)} documents, {paragraphs} paragraphs, {removed} furniture lines removed, "
         f"{variants} variant blocks; {changed} generated files changed"
     )
+    total = sum(d.coverage.total for d in corpus.documents)
+    translated = sum(d.coverage.translated for d in corpus.documents)
+    stale = [f"{d.entry.slug}#{i}" for d in corpus.documents for i in d.coverage.stale]
+    missing = [f"{d.entry.slug}#{i}" for d in corpus.documents for i in d.coverage.missing]
+    orphans = [f"{d.entry.slug}#{i}" for d in corpus.documents for i in d.coverage.orphans]
+    log.info(
+        f"translation coverage en: {translated}/{total} blocks ({100 * translated / max(total, 1):.0f} %), "
+        f"{len(stale)} stale, {len(missing)} missing"
+    )
+    for what, ids in (("stale (the Chinese changed)", stale), ("missing", missing), ("orphaned (no such block)", orphans)):
+        if ids:
+            log.info(f"translation {what}: {', '.join(ids[:20])}{' …' if len(ids) > 20 else ''}")
     if unregistered:
         log.info(f"{len(unregistered)} ids are not in seeds/published-ids.json yet (run: PYTHONPATH=hooks python -m corpus register)")
     return config

@@ -1,6 +1,7 @@
 """Command line: ``PYTHONPATH=hooks python -m corpus COMMAND``.
 
     register        add every id the build makes to seeds/published-ids.json
+    translations    write or refresh the English translation files (keeps the English)
     explain SEED    show what cleaning removed from one seed, step by step
 """
 
@@ -22,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("register", help="add new ids to the register of published addresses")
+    sub.add_parser("translations", help="write or refresh seeds/translations/en/<slug>.yaml skeletons")
     explain = sub.add_parser("explain", help="what cleaning removed from a seed")
     explain.add_argument("seed")
     args = parser.parse_args(argv)
@@ -41,6 +43,17 @@ def main(argv: list[str] | None = None) -> int:
         new = registry.new_ids(old, current)
         registry.write_register(path, registry.merged(old, current))
         print(f"{len(new)} new ids registered in {path}")
+        return 0
+    if args.command == "translations":
+        from .translations import skeleton, translation_path
+
+        for d in corpus.documents:
+            path = translation_path(args.seeds, d.entry.slug)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            docs = [d.doc] + [doc for _, _, doc in d.others]
+            path.write_text(skeleton(docs, d.translation), encoding="utf-8")
+            c = d.coverage
+            print(f"{path}: {c.translated}/{c.total} translated, {len(c.stale)} stale, {len(c.missing)} missing")
         return 0
     for d in corpus.documents:
         for seed, cleaned in d.cleaned.items():

@@ -16,9 +16,10 @@ from pathlib import Path
 from . import registry
 from .catalog import Copy, Entry, load_catalog
 from .clean import Cleaned, clean_seed
-from .render import LABELS, document_page, documents_table, others_page, versions_page
+from .render import LABELS, document_page, documents_table, others_page, parallel_page, versions_page
 from .seedfile import read_seed
 from .structure import Block, Document, structure
+from .translations import Coverage, Translation, english, load_for
 from .variants import Variant, compare
 
 #: Folder under docs/ that holds generated pages (git-ignored).
@@ -35,6 +36,11 @@ class DocumentBuild:
     copies: dict[str, Document]  # structured body of every copy, by seed
     compared: list[tuple[Copy, list[Variant]]] = field(default_factory=list)
     others: list[tuple[Copy, str, Document]] = field(default_factory=list)  # (copy, "preface"/"trailer", doc)
+    source_en: Document | None = None  # the English half printed in the seed, if any
+    translation: Translation | None = None
+    en_doc: Document | None = None
+    en_others: list[Document] = field(default_factory=list)
+    coverage: Coverage | None = None
 
     @property
     def url(self) -> str:
@@ -57,10 +63,12 @@ class Corpus:
     def published(self) -> dict[str, list[str]]:
         """Page URL -> ids, for the register of published addresses."""
         out: dict[str, list[str]] = {}
-        for d in self.documents:
-            out[d.url] = d.doc.ids()
-            if d.others:
-                out[d.others_url] = [b.id for _, _, doc in d.others for b in doc.blocks]
+        for prefix in ("", "en/"):
+            for d in self.documents:
+                out[prefix + d.url] = d.doc.ids()
+                out[f"{prefix}{d.url}parallel/"] = d.doc.ids()
+                if d.others:
+                    out[prefix + d.others_url] = [b.id for _, _, doc in d.others for b in doc.blocks]
         return out
 
     def home_table(self, lang: str, prefix: str = "") -> str:
@@ -72,6 +80,17 @@ def _prefixed(doc: Document, prefix: str) -> Document:
     """The same blocks with ids under ``prefix`` (items from several copies share a page)."""
     blocks = tuple(Block(b.kind, f"{prefix}-{b.id}", b.text, b.level, b.lang, b.line) for b in doc.blocks)
     return Document(doc.slug, blocks)
+
+
+def split_languages(doc: Document) -> tuple[Document, Document | None]:
+    """The Chinese text, and the English half a bilingual seed prints after it.
+
+    The China Keywords entry (000) prints its own English version; it becomes
+    the English page (aligned in the translation file), not part of the Chinese one.
+    """
+    zh = tuple(b for b in doc.blocks if b.lang == "zh")
+    en = tuple(b for b in doc.blocks if b.lang == "en")
+    return Document(doc.slug, zh), (Document(doc.slug, en) if en else None)
 
 
 def build_document(entry: Entry, seeds_dir: Path) -> DocumentBuild:
@@ -90,7 +109,8 @@ def build_document(entry: Entry, seeds_dir: Path) -> DocumentBuild:
         )
         cleaned[copy.seed] = c
         copies[copy.seed] = structure(entry.slug, c.body, leads=entry.leads)
-    result = DocumentBuild(entry=entry, doc=copies[entry.base.seed], cleaned=cleaned, copies=copies)
+    base, source_en = split_languages(copies[entry.base.seed])
+    result = DocumentBuild(entry=entry, doc=base, cleaned=cleaned, copies=copies, source_en=source_en)
     for copy in entry.copies[1:]:
         result.compared.append((copy, compare(result.doc, copies[copy.seed], copy.seed)))
     for copy in entry.copies:
@@ -103,27 +123,56 @@ def build_document(entry: Entry, seeds_dir: Path) -> DocumentBuild:
     return result
 
 
-def render_document(d: DocumentBuild, lang: str = "zh") -> dict[str, str]:
-    """The Markdown pages of one document (zh), keyed by path under docs/."""
+def attach_english(d: DocumentBuild, seeds_dir: Path) -> None:
+    """Align the English translation file with the document and its other items."""
+    d.translation = load_for(seeds_dir, d.entry.slug)
+    d.coverage = Coverage(slug=d.entry.slug)
+    docs = [d.doc] + [doc for _, _, doc in d.others]
+    en_docs = english(docs, d.translation, d.coverage, d.source_en)
+    d.en_doc, d.en_others = en_docs[0], en_docs[1:]
+
+
+def _classes(coverage: Coverage | None) -> dict[str, str]:
+    """CSS classes that mark stale and missing English blocks."""
+    if coverage is None:
+        return {}
+    return {**{i: "stale" for i in coverage.stale}, **{i: "missing" for i in coverage.missing}}
+
+
+def render_document(d: DocumentBuild) -> dict[str, str]:
+    """The Markdown pages of one document in both languages, keyed by path under docs/.
+
+    Default-language (Chinese) pages are ``name.md``; English pages ``name.en.md``
+    (the suffix structure of mkdocs-static-i18n).
+    """
     base = f"{GENERATED}/{d.entry.slug}"
-    t = LABELS[lang]
-    pages = {
-        f"{base}/index.md": document_page(
+    classes = _classes(d.coverage)
+    translator = d.translation.translator if d.translation else "site"
+    pages: dict[str, str] = {}
+    for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
+        t = LABELS[lang]
+        pages[f"{base}/index{suffix}.md"] = document_page(
             d.entry,
-            d.doc,
+            doc,
             lang,
             versions_md="versions.md" if d.versions_url else None,
             others_md="others.md" if d.others else None,
+            parallel_md="parallel.md",
             variant_count=sum(len(v) for _, v in d.compared),
+            translator=translator if lang == "en" else None,
+            classes=classes if lang == "en" else None,
         )
-    }
-    if d.versions_url:
-        pages[f"{base}/versions.md"] = versions_page(d.entry, d.compared, lang, "index.md")
-    if d.others:
-        sections = [
-            (t[f"others_{where}"].format(source=copy.source.get(lang)), doc) for copy, where, doc in d.others
-        ]
-        pages[f"{base}/others.md"] = others_page(d.entry, sections, lang, "index.md")
+        pages[f"{base}/parallel{suffix}.md"] = parallel_page(d.entry, d.doc, d.en_doc, lang, "index.md", classes)
+        if d.versions_url:
+            pages[f"{base}/versions{suffix}.md"] = versions_page(d.entry, d.compared, lang, "index.md")
+        if d.others:
+            sections = [
+                (t[f"others_{where}"].format(source=copy.source.get(lang)), doc_)
+                for (copy, where, _), doc_ in zip(d.others, others)
+            ]
+            pages[f"{base}/others{suffix}.md"] = others_page(
+                d.entry, sections, lang, "index.md", classes if lang == "en" else None
+            )
     return pages
 
 
@@ -132,6 +181,8 @@ def build_corpus(seeds_dir: Path) -> Corpus:
     seeds_dir = Path(seeds_dir)
     entries = load_catalog(seeds_dir)
     documents = [build_document(e, seeds_dir) for e in entries]
+    for d in documents:
+        attach_english(d, seeds_dir)
     pages: dict[str, str] = {}
     for d in documents:
         pages.update(render_document(d))

@@ -22,6 +22,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 LABELS = {
     "zh": {
         "provenance": "出处",
+        "colon": "：",
+        "comma": "，",
+        "open": "（",
+        "close": "）",
         "series": "栏目",
         "author": "作者",
         "date": "发布日期",
@@ -49,11 +53,22 @@ LABELS = {
         "others_intro": "以下内容与《{title}》刊于同一页面，但不属于该文件，按原样保留于此，以免遗漏。",
         "others_preface": "{source}在正文前所加的导语",
         "others_trailer": "{source}在正文后刊出的其他内容",
-        "english_half": "原文所附英文",
         "back": "返回正文",
+        "parallel": "中英对照",
+        "parallel_link": "逐段中英对照阅读",
+        "parallel_title": "{title}（中英对照）",
+        "parallel_intro": "左栏为中文原文，右栏为英文。每一对段落都有自己的永久链接，与正文页的段落编号相同。",
+        "translation": "英文",
+        "translation_site": "英文页面为本站自己的工作译文，仅供参考，以中文原文为准。",
+        "translation_source": "英文页面为原发布者随词条刊出的英文。",
+        "not_translated": "（此段尚无英文译文）",
     },
     "en": {
         "provenance": "Provenance",
+        "colon": ": ",
+        "comma": ", ",
+        "open": " (",
+        "close": ")",
         "series": "Series",
         "author": "Author",
         "date": "Published",
@@ -81,8 +96,15 @@ LABELS = {
         "others_intro": "These items were printed on the same page as “{title}” but are not part of it; they are kept here so that nothing is lost.",
         "others_preface": "Introduction added before the text by {source}",
         "others_trailer": "Items printed after the text by {source}",
-        "english_half": "English text printed with the entry",
         "back": "Back to the text",
+        "parallel": "Parallel text",
+        "parallel_link": "Read Chinese and English side by side, paragraph by paragraph",
+        "parallel_title": "{title} (parallel text)",
+        "parallel_intro": "Chinese original on the left, English on the right. Each pair has its own permanent link, with the same paragraph id as the document page.",
+        "translation": "English text",
+        "translation_site": "This English text is the site’s own working translation, for reference only; the Chinese original is authoritative.",
+        "translation_source": "This English text is the one the source printed with the entry.",
+        "not_translated": "(This paragraph has no English translation yet.)",
     },
 }
 
@@ -119,15 +141,26 @@ def _front_matter(title: str, description: str | None = None) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def lang_tag(lang: str) -> str:
+    """The BCP 47 tag for a block language: zh → zh-Hans."""
+    return "en" if lang == "en" else "zh-Hans"
+
+
 def _lang_attr(block: Block, page_lang: str) -> str:
-    return f' lang="{"en" if block.lang == "en" else "zh-Hans"}"' if block.lang != page_lang else ""
+    return f' lang="{lang_tag(block.lang)}"' if block.lang != page_lang else ""
 
 
-def render_blocks(blocks: tuple[Block, ...] | list[Block], page_lang: str = "zh") -> str:
-    """Markdown for a sequence of blocks, each with its id (and lang when it differs)."""
+def render_blocks(
+    blocks: tuple[Block, ...] | list[Block], page_lang: str = "zh", classes: dict[str, str] | None = None
+) -> str:
+    """Markdown for a sequence of blocks, each with its id (and lang when it differs).
+
+    ``classes`` adds a class to some blocks (``stale`` or ``missing`` translations).
+    """
     out = []
+    classes = classes or {}
     for b in blocks:
-        attrs = f"#{b.id}" + _lang_attr(b, page_lang)
+        attrs = f"#{b.id}" + (f" .{classes[b.id]}" if b.id in classes else "") + _lang_attr(b, page_lang)
         if b.kind == "heading":
             out.append(f"{'#' * b.level} {md_escape(b.text)} {{: {attrs} }}")
         else:
@@ -149,12 +182,25 @@ def document_page(
     *,
     versions_md: str | None = None,
     others_md: str | None = None,
+    parallel_md: str | None = None,
     variant_count: int = 0,
+    translator: str | None = None,
+    classes: dict[str, str] | None = None,
 ) -> str:
-    """The page of one document: title, provenance block, then its blocks."""
+    """The page of one document: title, provenance block, then its blocks.
+
+    On an English page ``translator`` (site / source) says whose English it is.
+    """
     t = LABELS[lang]
     provenance = _ENV.get_template("provenance.md").render(
-        entry=entry, lang=lang, t=t, versions_md=versions_md, others_md=others_md, variant_count=variant_count
+        entry=entry,
+        lang=lang,
+        t=t,
+        versions_md=versions_md,
+        others_md=others_md,
+        parallel_md=parallel_md,
+        variant_count=variant_count,
+        translator=translator,
     )
     title = entry.title.get(lang)
     return (
@@ -162,8 +208,48 @@ def document_page(
         + f"# {md_escape(title)}\n\n"
         + provenance
         + "\n"
-        + render_blocks(doc.blocks, lang)
+        + render_blocks(doc.blocks, lang, classes)
     )
+
+
+def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: str, classes: dict[str, str]) -> str:
+    """Chinese and English side by side: one row per block, linkable by the block id.
+
+    Headings carry both languages in one heading (so the table of contents and
+    the ids stay single); paragraphs are pairs of two columns.
+    """
+    t = LABELS[lang]
+    title = t["parallel_title"].format(title=entry.title.get(lang))
+    english = {b.id: b for b in en.blocks}
+    parts = [_front_matter_excluded(title)]
+    parts.append(f"# {md_escape(title)}\n")
+    parts.append(md_escape(t["parallel_intro"]) + f" [{t['back']}]({page_md})\n")
+    parts.append('<div class="parallel" markdown>\n')
+    for b in zh.blocks:
+        e = english[b.id]
+        zh_text = f'<span lang="zh-Hans">{md_escape(b.text)}</span>' if lang != "zh" else md_escape(b.text)
+        en_text = md_escape(e.text) if e.lang == "en" else md_escape(t["not_translated"])
+        en_span = f'<span lang="en">{en_text}</span>' if lang != "en" else en_text
+        if b.kind == "heading":
+            parts.append(f"{'#' * b.level} {zh_text} <span class=\"sep\">·</span> {en_span} {{: #{b.id} }}\n")
+            continue
+        cls = f" {classes[b.id]}" if b.id in classes else ""
+        parts.append(
+            f'<div class="pair{cls}" id="{b.id}" markdown>\n'
+            f'<a class="pair-id" href="#{b.id}">{b.id}</a>\n\n'
+            f"{md_escape(b.text)}\n{{: .zh lang=\"zh-Hans\" }}\n\n"
+            f"{en_text}\n{{: .en lang=\"en\" }}\n\n"
+            "</div>\n"
+        )
+    parts.append("</div>\n")
+    return "\n".join(parts)
+
+
+def _front_matter_excluded(title: str) -> str:
+    """Front matter of a page kept out of the search index (its text is on another page)."""
+    import json
+
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n"
 
 
 def documents_table(rows: list[dict], lang: str) -> str:
@@ -191,14 +277,16 @@ def versions_page(entry: Entry, compared: list[tuple[Entry, list[Variant]]] | li
     return "\n".join(parts)
 
 
-def others_page(entry: Entry, sections: list[tuple[str, Document]], lang: str, page_md: str) -> str:
+def others_page(
+    entry: Entry, sections: list[tuple[str, Document]], lang: str, page_md: str, classes: dict[str, str] | None = None
+) -> str:
     """The page of other items printed with a document (prefaces, trailing news)."""
     t = LABELS[lang]
     title = t["others_title"].format(title=entry.title.get(lang))
     parts = [_front_matter(title), f"# {md_escape(title)}\n", md_escape(t["others_intro"].format(title=entry.title.get(lang))) + "\n"]
     for heading, doc in sections:
         parts.append(f"## {md_escape(heading)}\n")
-        parts.append(render_blocks([_demote(b) for b in doc.blocks], lang))
+        parts.append(render_blocks([_demote(b) for b in doc.blocks], lang, classes))
     parts.append(f"[{t['back']}]({page_md})\n")
     return "\n".join(parts)
 

@@ -1,0 +1,196 @@
+"""English texts of the documents, kept as data beside the seeds and aligned by block id.
+
+``seeds/translations/en/<slug>.yaml`` holds one entry per heading or paragraph
+id of the document (and of its "other items" page)::
+
+    translator: site            # site = the site's own working translation
+    blocks:                     # source = the English printed by the source
+      s1-p1:
+        zh: 3f2a9c1b7d0e        # fingerprint of the Chinese text it translates
+        en: Security concerns the well-being of ...
+
+For ``translator: source`` an entry names the blocks of the seed's own English
+half instead of holding text (``source: [en-p1, en-p2]``), so the English text
+still comes from the seed. When the Chinese text changes, its fingerprint no
+longer matches: the entry is *stale*. The build reports stale and missing
+entries; a stale entry is still shown, marked, and a missing one shows the
+Chinese text, marked, so a reader is never silently given the wrong language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import _Checker, _LineDict, load_yaml
+from .errors import CorpusError
+from .structure import Block, Document
+
+TRANSLATORS = ("site", "source")
+OK, STALE, MISSING = "ok", "stale", "missing"
+
+
+def fingerprint(text: str) -> str:
+    """Short fingerprint of a Chinese block: 12 hex digits of its SHA-256.
+
+    >>> fingerprint("一、背景")
+    '03bc881fd41c'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Entry:
+    zh: str
+    en: str | None = None
+    source: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass
+class Translation:
+    slug: str
+    translator: str
+    entries: dict[str, Entry]
+    path: str
+
+
+@dataclass
+class Coverage:
+    """How much of a document the English side covers."""
+
+    slug: str
+    total: int = 0
+    translated: int = 0
+    stale: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)  # entries whose id no longer exists
+
+
+def load_translation(path: Path, shown_as: str) -> Translation:
+    """Read and validate one translation file."""
+    data = load_yaml(path, shown_as)
+    check = _Checker(shown_as)
+    if not isinstance(data, _LineDict):
+        raise CorpusError(shown_as, "a translation file must be a mapping with 'translator' and 'blocks'", 1)
+    check.known_keys(data, {"translator", "blocks"}, "the translation file")
+    translator = check.text(data, "translator", "the translation file")
+    if translator not in TRANSLATORS:
+        raise check.fail(data, "translator", f"translator must be one of {', '.join(TRANSLATORS)}")
+    blocks = check.mapping(data.get("blocks"), data, "blocks", "'blocks'")
+    entries: dict[str, Entry] = {}
+    for ident, raw in blocks.items():
+        what = f"block {ident!r}"
+        item = check.mapping(raw, blocks, ident, what)
+        check.known_keys(item, {"zh", "en", "source"}, what)
+        fp = check.text(item, "zh", what)
+        if not re.fullmatch(r"[0-9a-f]{12}", fp):
+            raise check.fail(item, "zh", f"'zh' of {what} must be the 12-digit fingerprint of the Chinese text")
+        if translator == "source":
+            src = item.get("source")
+            if not isinstance(src, list) or not src or not all(isinstance(s, str) for s in src):
+                raise check.fail(item, "source" if "source" in item else None, f"{what} needs 'source': a list of block ids of the seed's English text")
+            entries[ident] = Entry(zh=fp, source=tuple(src), line=item.line)
+        else:
+            en = item.get("en")
+            if en is not None and (not isinstance(en, str)):
+                raise check.fail(item, "en", f"'en' of {what} must be text")
+            entries[ident] = Entry(zh=fp, en=(en or "").strip() or None, line=item.line)
+    return Translation(slug=Path(path).stem, translator=translator, entries=entries, path=shown_as)
+
+
+def translation_path(seeds_dir: Path, slug: str, lang: str = "en") -> Path:
+    return Path(seeds_dir) / "translations" / lang / f"{slug}.yaml"
+
+
+def load_for(seeds_dir: Path, slug: str) -> Translation | None:
+    path = translation_path(seeds_dir, slug)
+    if not path.exists():
+        return None
+    return load_translation(path, f"{Path(seeds_dir).name}/translations/en/{path.name}")
+
+
+def english(
+    docs: list[Document],
+    tr: Translation | None,
+    coverage: Coverage,
+    source_en: Document | None = None,
+) -> list[Document]:
+    """The English counterpart of each document in ``docs`` (same ids, same shape).
+
+    Fills ``coverage``. A block without a usable translation keeps its Chinese
+    text and ``lang="zh"``; a stale one keeps its English text and is listed.
+    """
+    entries = tr.entries if tr else {}
+    source_text = {b.id: b.text for b in source_en.blocks} if source_en else {}
+    out = []
+    seen: set[str] = set()
+    for doc in docs:
+        blocks = []
+        for b in doc.blocks:
+            seen.add(b.id)
+            coverage.total += 1
+            e = entries.get(b.id)
+            text = None
+            if e is not None:
+                if e.source:
+                    missing_src = [s for s in e.source if s not in source_text]
+                    if missing_src:
+                        raise CorpusError(tr.path, f"block {b.id!r} names source block(s) {', '.join(missing_src)}, which the seed does not have", e.line)
+                    text = " ".join(source_text[s] for s in e.source)
+                else:
+                    text = e.en
+            if text is None:
+                coverage.missing.append(b.id)
+                blocks.append(b)
+                continue
+            if e.zh != fingerprint(b.text):
+                coverage.stale.append(b.id)
+            else:
+                coverage.translated += 1
+            blocks.append(Block(b.kind, b.id, text, b.level, "en", b.line))
+        out.append(Document(doc.slug, tuple(blocks)))
+    coverage.orphans.extend(i for i in entries if i not in seen)
+    return out
+
+
+def status_of(coverage: Coverage, ident: str) -> str:
+    if ident in coverage.missing:
+        return MISSING
+    if ident in coverage.stale:
+        return STALE
+    return OK
+
+
+def _yaml_text(text: str) -> str:
+    """A YAML scalar for ``text`` on one line (double-quoted, escaped)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def skeleton(docs: list[Document], tr: Translation | None, *, translator: str = "site") -> str:
+    """A translation file for ``docs``: current fingerprints, the Chinese as comments,
+    and the English already written (kept) or empty (to be written)."""
+    entries = tr.entries if tr else {}
+    lines = [
+        "# English text aligned with the Chinese blocks by id. Generated by",
+        "# `python -m corpus translations`; write the English in `en`.",
+        "# `zh` is the fingerprint of the Chinese text translated: when it no longer",
+        "# matches, the build reports the block as stale.",
+        f"translator: {tr.translator if tr else translator}",
+        "blocks:",
+    ]
+    for doc in docs:
+        for b in doc.blocks:
+            e = entries.get(b.id)
+            lines.append(f"  # {b.text}")
+            lines.append(f"  {b.id}:")
+            lines.append(f"    zh: {fingerprint(b.text) if (e is None or e.zh == fingerprint(b.text)) else e.zh}")
+            if e is not None and e.source:
+                lines.append(f"    source: [{', '.join(e.source)}]")
+            else:
+                lines.append(f"    en: {_yaml_text(e.en) if e and e.en else chr(34) * 2}")
+    return "\n".join(lines) + "\n"
