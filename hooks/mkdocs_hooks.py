@@ -72,6 +72,30 @@ def on_config(config):
     return config
 
 
+def on_post_build(config):
+    """Give each language its own 404 page.
+
+    static-i18n builds every language into the same site folder, so the theme's
+    404.html of the last (English) build would replace the Chinese one: keep the
+    default language's page at /404.html and move each other one to /<lang>/404.html.
+    """
+    page = Path(config.site_dir) / "404.html"
+    if not page.exists():
+        return
+    lang = config.theme.get("language")
+    i18n = config.plugins.get("i18n")
+    default_lang = i18n.default_language if i18n else lang
+    if lang == default_lang:
+        _state["not_found"] = page.read_bytes()
+        return
+    default_page = _state.get("not_found")
+    if default_page is not None:
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.replace(target)
+        page.write_bytes(default_page)
+
+
 def on_page_markdown(markdown, page, config, files):
     if DOCUMENTS_MARKER in markdown and "corpus" in _state:
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"

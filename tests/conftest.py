@@ -57,3 +57,58 @@ def built_site(tmp_path_factory):
     proc = run_build(project, site)
     assert proc.returncode == 0, proc.stderr
     return {"site": site, "log": proc.stderr, "project": project}
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    """The built site served over HTTP on 127.0.0.1 (a free port), for browser tests."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site["site"]))
+
+    class Quiet(http.server.ThreadingHTTPServer):
+        daemon_threads = True
+
+    class QuietHandler(handler.func):  # type: ignore[name-defined]
+        def log_message(self, *args):
+            pass
+
+    httpd = Quiet(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site["site"])))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright. A missing browser fails the run, it never skips."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium package (.ci/setup does)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()

@@ -56,13 +56,12 @@ def test_concept_paper_keeps_its_own_numbering(built_site):
     assert page.find("p", id="s4-5-p2").get_text().endswith("平安的钟声响彻人间。")
 
 
-def test_keyword_entry_has_both_halves(built_site):
-    page = soup_of(built_site["site"], "texts/new-type-security-partnership/index.html")
-    english = page.find("h2", id="en")
-    assert english.get_text(strip=True).startswith("A New Type of Security Partnership")
-    assert english.get("lang") == "en"
-    assert page.find("p", id="en-p1").get("lang") == "en"
-    assert page.find("p", id="p1").get_text().startswith("2018年10月举行的第八届北京香山论坛")
+def test_keyword_entry_english_half_moves_to_the_english_page(built_site):
+    zh = soup_of(built_site["site"], "texts/new-type-security-partnership/index.html")
+    en = soup_of(built_site["site"], "en/texts/new-type-security-partnership/index.html")
+    assert zh.find("p", id="p1").get_text().startswith("2018年10月举行的第八届北京香山论坛")
+    assert "Xiangshan Forum" not in zh.select_one("article").get_text()
+    assert en.find("p", id="p1").get_text().startswith("The Eighth Beijing Xiangshan Forum")
 
 
 def test_lead_sentences_become_sections(built_site):
