@@ -5,6 +5,10 @@
  * the current #anchor, or, when there is none, the id of the first paragraph
  * or heading visible under the sticky header, so the reader lands on the same
  * paragraph in the other language (paragraph ids are the same in both).
+ * Material's own click handler for alternate-language links (it looks the
+ * page up in a sitemap and falls back to the language's home page, dropping
+ * the anchor) is not needed: static-i18n already links the same page, so the
+ * event stops here and the browser follows the link.
  */
 (function () {
   "use strict";
@@ -34,6 +38,7 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[hreflang]");
     if (!link || !link.closest(".md-select")) return;
+    event.stopPropagation();
     var anchor = currentAnchor();
     if (!anchor) return;
     link.setAttribute("href", link.getAttribute("href").split("#")[0] + "#" + encodeURIComponent(anchor));
