@@ -161,6 +161,9 @@ def render_document(d: DocumentBuild) -> dict[str, str]:
             variant_count=sum(len(v) for _, v in d.compared),
             translator=translator if lang == "en" else None,
             classes=classes if lang == "en" else None,
+            variant_ids=sorted({v.id for _, vs in d.compared for v in vs}, key=d.doc.ids().index)
+            if d.versions_url
+            else None,
         )
         pages[f"{base}/parallel{suffix}.md"] = parallel_page(d.entry, d.doc, d.en_doc, lang, "index.md", classes)
         if d.versions_url:

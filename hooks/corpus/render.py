@@ -46,14 +46,16 @@ LABELS = {
         "change": "异文（删除线为底本文字，下划线为另一版本文字）",
         "variant_kinds": {"wording": "措辞", "punctuation": "仅标点", "missing": "另一版本缺", "extra": "仅见于另一版本"},
         "versions_title": "{title}：版本对照",
-        "versions_intro": "本文有 {n} 个版本。以下列出另一版本与底本不同之处，均由构建程序从原始文件逐字比较得出：措辞不同 {wording} 处，仅标点不同 {punctuation} 处，另一版本缺 {missing} 段，仅见于另一版本 {extra} 段。",
-        "versions_copy": "与 {source}（{date}）比较",
+        "versions_intro": "本文共有 {n} 个版本。下表列出这一版本与底本不同的每一处，均由构建程序从原始文件逐字比较得出：措辞不同的段落 {wording} 处，仅标点不同的段落 {punctuation} 处（各段中仅标点不同的细处共 {spans} 处），这一版本缺少的段落 {missing} 段，仅见于这一版本的段落 {extra} 段。",
+        "versions_copy": "与{source}（{date}）比较",
         "versions_none": "两个版本文字相同。",
         "others_title": "{title}：同刊的其他内容",
         "others_intro": "以下内容与《{title}》刊于同一页面，但不属于该文件，按原样保留于此，以免遗漏。",
         "others_preface": "{source}在正文前所加的导语",
         "others_trailer": "{source}在正文后刊出的其他内容",
         "back": "返回正文",
+        "variant_mark": "异文",
+        "variant_title": "另一版本在此处文字不同",
         "parallel": "中英对照",
         "parallel_link": "逐段中英对照阅读",
         "parallel_title": "{title}（中英对照）",
@@ -89,7 +91,7 @@ LABELS = {
         "change": "Change (struck out: base text; underlined: other copy)",
         "variant_kinds": {"wording": "wording", "punctuation": "punctuation only", "missing": "missing in other copy", "extra": "only in other copy"},
         "versions_title": "{title}: versions",
-        "versions_intro": "This document reached us in {n} copies. Below is every place where another copy differs from the base text, found by comparing the raw files character by character at build time: {wording} in wording, {punctuation} in punctuation only, {missing} paragraphs missing from the other copy, {extra} found only in it.",
+        "versions_intro": "This document reached us in {n} copies. The table lists every place where this copy differs from the base text, found by comparing the raw files character by character at build time: {wording} paragraphs differ in wording, {punctuation} in punctuation only ({spans} punctuation-only changes in all), {missing} paragraphs are missing from this copy and {extra} are found only in it.",
         "versions_copy": "Compared with {source} ({date})",
         "versions_none": "The copies are identical.",
         "others_title": "{title}: other items printed with it",
@@ -97,6 +99,8 @@ LABELS = {
         "others_preface": "Introduction added before the text by {source}",
         "others_trailer": "Items printed after the text by {source}",
         "back": "Back to the text",
+        "variant_mark": "variant",
+        "variant_title": "Another copy differs here",
         "parallel": "Parallel text",
         "parallel_link": "Read Chinese and English side by side, paragraph by paragraph",
         "parallel_title": "{title} (parallel text)",
@@ -151,20 +155,26 @@ def _lang_attr(block: Block, page_lang: str) -> str:
 
 
 def render_blocks(
-    blocks: tuple[Block, ...] | list[Block], page_lang: str = "zh", classes: dict[str, str] | None = None
+    blocks: tuple[Block, ...] | list[Block],
+    page_lang: str = "zh",
+    classes: dict[str, str] | None = None,
+    marks: dict[str, str] | None = None,
 ) -> str:
     """Markdown for a sequence of blocks, each with its id (and lang when it differs).
 
-    ``classes`` adds a class to some blocks (``stale`` or ``missing`` translations).
+    ``classes`` adds a class to some blocks (``stale`` or ``missing`` translations);
+    ``marks`` appends Markdown to some blocks (the variant markers).
     """
     out = []
     classes = classes or {}
+    marks = marks or {}
     for b in blocks:
         attrs = f"#{b.id}" + (f" .{classes[b.id]}" if b.id in classes else "") + _lang_attr(b, page_lang)
+        text = md_escape(b.text) + marks.get(b.id, "")
         if b.kind == "heading":
-            out.append(f"{'#' * b.level} {md_escape(b.text)} {{: {attrs} }}")
+            out.append(f"{'#' * b.level} {text} {{: {attrs} }}")
         else:
-            out.append(f"{md_escape(b.text)}\n{{: {attrs} }}")
+            out.append(f"{text}\n{{: {attrs} }}")
     return "\n\n".join(out) + "\n"
 
 
@@ -186,6 +196,7 @@ def document_page(
     variant_count: int = 0,
     translator: str | None = None,
     classes: dict[str, str] | None = None,
+    variant_ids: list[str] | None = None,
 ) -> str:
     """The page of one document: title, provenance block, then its blocks.
 
@@ -203,12 +214,16 @@ def document_page(
         translator=translator,
     )
     title = entry.title.get(lang)
+    marks = {
+        ident: f' [{t["variant_mark"]}]({versions_md}#v-{ident}){{: .variant-mark title="{t["variant_title"]}" }}'
+        for ident in (variant_ids or [])
+    }
     return (
         _front_matter(title, description_of(doc))
         + f"# {md_escape(title)}\n\n"
         + provenance
         + "\n"
-        + render_blocks(doc.blocks, lang, classes)
+        + render_blocks(doc.blocks, lang, classes, marks)
     )
 
 
@@ -265,12 +280,19 @@ def versions_page(entry: Entry, compared: list[tuple[Entry, list[Variant]]] | li
     t = LABELS[lang]
     title = t["versions_title"].format(title=entry.title.get(lang))
     parts = [_front_matter(title), f"# {md_escape(title)}\n"]
+    seen: set[str] = set()
     for copy, variants in compared:
         counts = {k: sum(1 for v in variants if v.kind == k) for k in ("wording", "punctuation", "missing", "extra")}
+        counts["spans"] = sum(1 for v in variants for s in v.spans if s.kind == "punctuation")
+        stem = Path(copy.seed).stem.split("_", 1)[0]
+        parts.append(f"## {md_escape(t['versions_copy'].format(source=copy.source.get(lang), date=copy.date))} {{: #copy-{stem} }}\n")
         parts.append(md_escape(t["versions_intro"].format(n=len(entry.copies), **counts)) + "\n")
-        parts.append(f"## {md_escape(t['versions_copy'].format(source=copy.source.get(lang), date=copy.date))} {{: #copy-{Path(copy.seed).stem} }}\n")
         if variants:
-            parts.append(_ENV.get_template("variants.md").render(variants=variants, t=t, page_md=page_md))
+            rows = []
+            for v in variants:  # the first table that lists a block owns its plain anchor
+                rows.append((v, f"v-{v.id}" if v.id not in seen else f"v-{v.id}-{stem}"))
+                seen.add(v.id)
+            parts.append(_ENV.get_template("variants.md").render(variants=rows, t=t, page_md=page_md))
         else:
             parts.append(t["versions_none"] + "\n")
     parts.append(f"[{t['back']}]({page_md})\n")
