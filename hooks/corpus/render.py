@@ -214,8 +214,10 @@ def document_page(
         translator=translator,
     )
     title = entry.title.get(lang)
+    # The marker's visible label comes from CSS (data-label), so it is not part of
+    # the paragraph's text when it is copied, cited or indexed for search.
     marks = {
-        ident: f' [{t["variant_mark"]}]({versions_md}#v-{ident}){{: .variant-mark title="{t["variant_title"]}" }}'
+        ident: f'[]({versions_md}#v-{ident}){{: .variant-mark title="{t["variant_title"]}" aria-label="{t["variant_title"]}" data-label="{t["variant_mark"]}" }}'
         for ident in (variant_ids or [])
     }
     return (
