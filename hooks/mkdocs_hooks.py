@@ -4,7 +4,10 @@
                  under docs/texts/ (before MkDocs and static-i18n read docs/);
                  bad input stops here with one line naming the file, before
                  the site folder is touched;
-* on_page_markdown  put the list of documents into the home page.
+* on_page_markdown  put the list of documents and the bundle link into the home page;
+* on_post_template  keep one 404 page per language;
+* on_post_build  (last of all) one search index per language; for the offline
+                 bundle the local iframe-worker shim; online, the bundle to download.
 """
 
 from __future__ import annotations
@@ -13,21 +16,53 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus.build import build_corpus, check_register, write_pages  # noqa: E402
 from corpus.errors import CorpusError  # noqa: E402
+from corpus.postbuild import BUNDLE_NAME, install_shim, size_label, split_search_index  # noqa: E402
 
 log = get_plugin_logger("corpus")
 
 DOCUMENTS_MARKER = "<!-- corpus:documents -->"
+BUNDLE_MARKER = "<!-- corpus:bundle -->"
+BUNDLE_TEXT = {
+    "zh": {
+        "link": "下载离线版（ZIP，{size}）：解压后用浏览器打开 index.html，无需网络即可浏览、切换语言和搜索。",
+        "inside": "您正在阅读本站的离线版。",
+        "none": "离线版尚未生成（运行 `python -m corpus bundle`）。",
+    },
+    "en": {
+        "link": "Download the offline copy (ZIP, {size}): unzip it and open index.html in a browser to read, switch language and search with no network.",
+        "inside": "You are reading the offline copy of this site.",
+        "none": "The offline copy has not been built yet (run `python -m corpus bundle`).",
+    },
+}
 _state: dict = {}
 
 
+def _project(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
 def _seeds_dir(config) -> Path:
-    return Path(config.config_file_path).parent / "seeds"
+    return _project(config) / "seeds"
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def _languages(config) -> tuple[str, list[str]]:
+    """The default language and the others (static-i18n's configuration)."""
+    i18n = config.plugins.get("i18n")
+    if not i18n:
+        return config.theme.get("language"), []
+    langs = [lang.locale for lang in i18n.config.languages if lang.build]
+    return i18n.default_language, [lang for lang in langs if lang != i18n.default_language]
 
 
 def _signature(seeds: Path) -> tuple:
@@ -36,6 +71,8 @@ def _signature(seeds: Path) -> tuple:
 
 
 def on_config(config):
+    if not _offline(config):  # the shim is for file:// only
+        config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     seeds = _seeds_dir(config)
     signature = (_signature(seeds), config.docs_dir)
     if _state.get("signature") == signature:
@@ -72,28 +109,58 @@ def on_config(config):
     return config
 
 
-def on_post_build(config):
+def on_post_template(output_content, template_name, config):
     """Give each language its own 404 page.
 
     static-i18n builds every language into the same site folder, so the theme's
-    404.html of the last (English) build would replace the Chinese one: keep the
-    default language's page at /404.html and move each other one to /<lang>/404.html.
+    404.html of the last (English) build would replace the Chinese one. Keep the
+    default language's page at /404.html and write the others to /<lang>/404.html.
     """
-    page = Path(config.site_dir) / "404.html"
-    if not page.exists():
-        return
+    if template_name != "404.html":
+        return output_content
     lang = config.theme.get("language")
+    default, _ = _languages(config)
+    if lang == default:
+        _state["not_found"] = output_content
+        return output_content
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output_content, encoding="utf-8")
+    return _state.get("not_found", output_content)
+
+
+@event_priority(-200)  # after static-i18n has built every language and merged the index
+def on_post_build(config):
+    default, others = _languages(config)
     i18n = config.plugins.get("i18n")
-    default_lang = i18n.default_language if i18n else lang
-    if lang == default_lang:
-        _state["not_found"] = page.read_bytes()
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # an inner build of one more language; the outer build finishes the work
+    counts = split_search_index(Path(config.site_dir), others, inline=_offline(config))
+    if counts:
+        log.info("search index per language: " + ", ".join(f"{k} {v} entries" for k, v in counts.items()))
+    if _offline(config):
+        try:
+            install_shim(_project(config), Path(config.site_dir))
+        except CorpusError as err:
+            raise PluginError(str(err)) from None
         return
-    default_page = _state.get("not_found")
-    if default_page is not None:
-        target = Path(config.site_dir) / lang / "404.html"
+    bundle = _project(config) / "dist" / BUNDLE_NAME
+    if bundle.exists():
+        target = Path(config.site_dir) / "downloads" / BUNDLE_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
-        page.replace(target)
-        page.write_bytes(default_page)
+        target.write_bytes(bundle.read_bytes())
+
+
+def _bundle_text(config, lang: str, prefix: str) -> str:
+    text = BUNDLE_TEXT[lang]
+    if _offline(config):
+        return text["inside"]
+    bundle = _project(config) / "dist" / BUNDLE_NAME
+    if not bundle.exists():
+        return text["none"]
+    href = f"{prefix}downloads/{BUNDLE_NAME}"
+    label = text["link"].format(size=size_label(bundle.stat().st_size))
+    return f'<a class="bundle-download" href="{href}" download>{label}</a>'
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -101,4 +168,8 @@ def on_page_markdown(markdown, page, config, files):
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.file.src_uri.count("/")
         markdown = markdown.replace(DOCUMENTS_MARKER, _state["corpus"].home_table(lang, prefix))
+    if BUNDLE_MARKER in markdown:
+        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+        prefix = "../" * page.url.count("/")
+        markdown = markdown.replace(BUNDLE_MARKER, _bundle_text(config, lang, prefix))
     return markdown

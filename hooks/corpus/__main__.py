@@ -2,6 +2,7 @@
 
     register        add every id the build makes to seeds/published-ids.json
     translations    write or refresh the English translation files (keeps the English)
+    bundle          build the offline site (file://) and zip it into dist/
     explain SEED    show what cleaning removed from one seed, step by step
 """
 
@@ -24,9 +25,23 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("register", help="add new ids to the register of published addresses")
     sub.add_parser("translations", help="write or refresh seeds/translations/en/<slug>.yaml skeletons")
+    sub.add_parser("bundle", help="build the offline site and zip it into dist/")
     explain = sub.add_parser("explain", help="what cleaning removed from a seed")
     explain.add_argument("seed")
     args = parser.parse_args(argv)
+    if args.command == "bundle":
+        import subprocess
+
+        from .bundle import build_bundle
+        from .postbuild import size_label
+
+        try:
+            target = build_bundle(ROOT)
+        except subprocess.CalledProcessError:
+            print("error: the offline build failed (see above)", file=sys.stderr)
+            return 1
+        print(f"{target}: {size_label(target.stat().st_size)}")
+        return 0
     try:
         corpus = build_corpus(args.seeds)
     except CorpusError as err:

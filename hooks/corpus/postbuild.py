@@ -1,0 +1,107 @@
+"""Work on the built site folder after MkDocs and static-i18n have written it.
+
+* ``split_search_index``: static-i18n writes one search index for all languages,
+  so a reader of the Chinese pages gets English results and the other way round.
+  Each language gets its own index under its own folder (the English pages look
+  for theirs under ``en/``; see ``overrides/main.html``).
+* ``install_shim``: the offline bundle's copy of iframe-worker's shim, taken from
+  node_modules (installed by ``.ci/setup``), never from the network.
+* ``bundle_size_label``: the size of the offline bundle for the download link.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from .errors import CorpusError
+
+SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
+SHIM_TARGET = Path("assets/vendor/iframe-worker/shim.js")
+BUNDLE_NAME = "gsi-reference-offline.zip"
+
+
+def split_search_index(site_dir: Path, languages: list[str], *, inline: bool) -> dict[str, int]:
+    """Write ``search/search_index.json`` per language; return documents per index.
+
+    The default language keeps the root index; a language ``xx`` gets
+    ``xx/search/search_index.json`` with its locations made relative to ``xx/``.
+    With ``inline`` (the offline bundle) each index is also written as the
+    ``search_index.js`` script that Material loads under file://.
+    """
+    root = Path(site_dir) / "search" / "search_index.json"
+    if not root.exists():
+        return {}
+    index = json.loads(root.read_text(encoding="utf-8"))
+    docs = index.get("docs", [])
+    counts: dict[str, int] = {}
+    prefixes = [f"{lang}/" for lang in languages]
+    default_docs = [d for d in docs if not d["location"].startswith(tuple(prefixes))]
+    outputs = {Path(site_dir) / "search": default_docs}
+    counts["default"] = len(default_docs)
+    for lang, prefix in zip(languages, prefixes):
+        own = [dict(d, location=d["location"][len(prefix):]) for d in docs if d["location"].startswith(prefix)]
+        outputs[Path(site_dir) / lang / "search"] = own
+        counts[lang] = len(own)
+    for folder, entries in outputs.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        config = dict(index.get("config", {}))
+        # No stemmer: Material adds a trailing wildcard to every query term, and
+        # a stemmed query prefix ("legitim*") misses words that were indexed
+        # unstemmed, so "legitimate" found nothing. Chinese has no stems anyway.
+        config["pipeline"] = ["trimmer"]
+        if folder != Path(site_dir) / "search":
+            lang = folder.parent.name
+            config["lang"] = [lang] if lang in config.get("lang", []) else config.get("lang", [])
+            config["pipeline"] = ["trimmer", "stopWordFilter"]
+        else:
+            write_vocabulary(folder, entries)
+        data = json.dumps(dict(index, config=config, docs=entries), ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        if inline:
+            (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+    return counts
+
+
+_HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
+def write_vocabulary(folder: Path, entries: list[dict]) -> int:
+    """The Chinese words of the index (as jieba cut them), for query segmentation.
+
+    ``docs/assets/search-zh.js`` cuts a Chinese query into these words, so that a
+    query typed without spaces meets the index's words. Written as a script
+    (``window.__searchVocabulary``) so that it also loads under file://.
+    """
+    words: set[str] = set()
+    for doc in entries:
+        for field in ("title", "text"):
+            for token in re.split(r"[\s\u200b]+", re.sub(r"<[^>]+>", " ", doc.get(field, ""))):
+                words.update(_HAN_WORD.findall(token))
+    data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))
+    (folder / "vocabulary.js").write_text(f"window.__searchVocabulary = {data};\n", encoding="utf-8")
+    return len(words)
+
+
+def install_shim(project_dir: Path, site_dir: Path) -> None:
+    source = Path(project_dir) / SHIM_SOURCE
+    if not source.exists():
+        raise CorpusError(str(SHIM_SOURCE), "iframe-worker is not installed; run `bash .ci/setup` (npm ci) first")
+    target = Path(site_dir) / SHIM_TARGET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def size_label(size: int) -> str:
+    """Human size: ``1.4 MB``.
+
+    >>> size_label(1_468_006)
+    '1.4 MB'
+    >>> size_label(900)
+    '0.9 KB'
+    """
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.1f} KB"
