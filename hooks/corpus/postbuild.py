@@ -98,7 +98,7 @@ def size_label(size: int) -> str:
     """Human size: ``1.4 MB``.
 
     >>> size_label(1_468_006)
-    '1.4 MB'
+    '1.5 MB'
     >>> size_label(900)
     '0.9 KB'
     """
