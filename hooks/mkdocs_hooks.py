@@ -67,6 +67,8 @@ def _languages(config) -> tuple[str, list[str]]:
 
 def _signature(seeds: Path) -> tuple:
     """What the generated pages depend on: every file under seeds/ (name, size, mtime)."""
+    if not seeds.exists():
+        return ()
     return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in seeds.rglob("*") if p.is_file()))
 
 
@@ -74,7 +76,7 @@ def on_config(config):
     if not _offline(config):  # the shim is for file:// only
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     seeds = _seeds_dir(config)
-    signature = (_signature(seeds), config.docs_dir)
+    signature = (_signature(seeds), _signature(_project(config) / "glossary"), config.docs_dir)
     if _state.get("signature") == signature:
         return config  # static-i18n's second language build: the pages are already written
     try:

@@ -19,6 +19,9 @@ from .clean import Cleaned, clean_seed
 from .render import LABELS, document_page, documents_table, others_page, parallel_page, versions_page
 from .seedfile import read_seed
 from .structure import Block, Document, structure
+from .glossary import Linker, Term, load_glossary
+from .glossary_pages import GLOSSARY, check_references, glossary_pages
+from .render import TermLinks
 from .translations import Coverage, Translation, english, load_for
 from .variants import Variant, compare
 
@@ -59,6 +62,7 @@ class DocumentBuild:
 class Corpus:
     documents: list[DocumentBuild]
     pages: dict[str, str]  # path under docs/ -> Markdown
+    terms: list[Term] = field(default_factory=list)
 
     def published(self) -> dict[str, list[str]]:
         """Page URL -> ids, for the register of published addresses."""
@@ -139,7 +143,7 @@ def _classes(coverage: Coverage | None) -> dict[str, str]:
     return {**{i: "stale" for i in coverage.stale}, **{i: "missing" for i in coverage.missing}}
 
 
-def render_document(d: DocumentBuild) -> dict[str, str]:
+def render_document(d: DocumentBuild, terms: list[Term] | None = None) -> dict[str, str]:
     """The Markdown pages of one document in both languages, keyed by path under docs/.
 
     Default-language (Chinese) pages are ``name.md``; English pages ``name.en.md``
@@ -149,6 +153,12 @@ def render_document(d: DocumentBuild) -> dict[str, str]:
     classes = _classes(d.coverage)
     translator = d.translation.translator if d.translation else "site"
     pages: dict[str, str] = {}
+    by_id = {t.id: t for t in terms or []}
+
+    def links(lang: str) -> TermLinks | None:
+        # a fresh linker per page: "first occurrence per section" is per page
+        return TermLinks(Linker(terms, lang), by_id, f"../../{GLOSSARY}/") if terms else None
+
     for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
         t = LABELS[lang]
         pages[f"{base}/index{suffix}.md"] = document_page(
@@ -164,6 +174,7 @@ def render_document(d: DocumentBuild) -> dict[str, str]:
             variant_ids=sorted({v.id for _, vs in d.compared for v in vs}, key=d.doc.ids().index)
             if d.versions_url
             else None,
+            terms=links(lang),
         )
         pages[f"{base}/parallel{suffix}.md"] = parallel_page(d.entry, d.doc, d.en_doc, lang, "index.md", classes)
         if d.versions_url:
@@ -174,7 +185,7 @@ def render_document(d: DocumentBuild) -> dict[str, str]:
                 for (copy, where, _), doc_ in zip(d.others, others)
             ]
             pages[f"{base}/others{suffix}.md"] = others_page(
-                d.entry, sections, lang, "index.md", classes if lang == "en" else None
+                d.entry, sections, lang, "index.md", classes if lang == "en" else None, links(lang)
             )
     return pages
 
@@ -186,19 +197,22 @@ def build_corpus(seeds_dir: Path) -> Corpus:
     documents = [build_document(e, seeds_dir) for e in entries]
     for d in documents:
         attach_english(d, seeds_dir)
+    glossary_dir = seeds_dir.parent / "glossary"
+    terms = load_glossary(glossary_dir)
+    check_references(terms, documents, f"{glossary_dir.name}/terms.yaml")
     pages: dict[str, str] = {}
     for d in documents:
-        pages.update(render_document(d))
-    return Corpus(documents=documents, pages=pages)
+        pages.update(render_document(d, terms))
+    pages.update(glossary_pages(terms, documents))
+    return Corpus(documents=documents, pages=pages, terms=terms)
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
-    """Make ``docs_dir/texts`` hold exactly ``pages``; return how many files changed.
+def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = (GENERATED, GLOSSARY)) -> int:
+    """Make the generated folders of ``docs_dir`` hold exactly ``pages``; return how many files changed.
 
     Each file is written to a temporary name and renamed, so a reader (or
     ``mkdocs serve``) never sees half a page; unchanged files are not touched.
     """
-    root = Path(docs_dir) / GENERATED
     changed = 0
     for rel, text in sorted(pages.items()):
         path = Path(docs_dir) / rel
@@ -212,7 +226,9 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> int:
         os.replace(tmp, path)
         changed += 1
     wanted = {Path(docs_dir) / rel for rel in pages}
-    if root.exists():
+    for root in (Path(docs_dir) / r for r in roots):
+        if not root.exists():
+            continue
         for path in sorted(root.rglob("*"), reverse=True):
             if path.is_file() and path not in wanted:
                 path.unlink()

@@ -159,23 +159,58 @@ def render_blocks(
     page_lang: str = "zh",
     classes: dict[str, str] | None = None,
     marks: dict[str, str] | None = None,
+    terms: "TermLinks | None" = None,
 ) -> str:
     """Markdown for a sequence of blocks, each with its id (and lang when it differs).
 
     ``classes`` adds a class to some blocks (``stale`` or ``missing`` translations);
-    ``marks`` appends Markdown to some blocks (the variant markers).
+    ``marks`` appends Markdown to some blocks (the variant markers); ``terms``
+    links glossary terms in paragraphs (never in headings), first occurrence
+    per section.
     """
     out = []
     classes = classes or {}
     marks = marks or {}
+    section = ""
     for b in blocks:
         attrs = f"#{b.id}" + (f" .{classes[b.id]}" if b.id in classes else "") + _lang_attr(b, page_lang)
-        text = md_escape(b.text) + marks.get(b.id, "")
+        if b.kind == "heading":
+            section = b.id
+        if terms is not None and b.kind == "para" and b.lang == terms.lang:
+            text = terms.markdown(b.text, section)
+        else:
+            text = md_escape(b.text)
+        text += marks.get(b.id, "")
         if b.kind == "heading":
             out.append(f"{'#' * b.level} {text} {{: {attrs} }}")
         else:
             out.append(f"{text}\n{{: {attrs} }}")
     return "\n\n".join(out) + "\n"
+
+
+class TermLinks:
+    """Glossary links for one page: a Linker plus how a link is written.
+
+    ``href`` is the relative path from the page to the glossary folder.
+    """
+
+    def __init__(self, linker, terms_by_id: dict, href: str):
+        self.linker = linker
+        self.lang = linker.lang
+        self.terms = terms_by_id
+        self.href = href
+
+    def markdown(self, text: str, section: str) -> str:
+        parts = []
+        for piece, ident in self.linker.link(text, section):
+            if ident is None:
+                parts.append(md_escape(piece))
+                continue
+            term = self.terms[ident]
+            other = "zh" if self.lang == "en" else "en"
+            tip = f"{term.headword(other)} — {term.definition(self.lang)}".replace('"', "'")
+            parts.append(f'[{md_escape(piece)}]({self.href}{ident}.md "{tip}"){{: .term }}')
+        return "".join(parts)
 
 
 def description_of(doc: Document, limit: int = 120) -> str:
@@ -197,6 +232,7 @@ def document_page(
     translator: str | None = None,
     classes: dict[str, str] | None = None,
     variant_ids: list[str] | None = None,
+    terms: TermLinks | None = None,
 ) -> str:
     """The page of one document: title, provenance block, then its blocks.
 
@@ -225,7 +261,7 @@ def document_page(
         + f"# {md_escape(title)}\n\n"
         + provenance
         + "\n"
-        + render_blocks(doc.blocks, lang, classes, marks)
+        + render_blocks(doc.blocks, lang, classes, marks, terms)
     )
 
 
@@ -302,7 +338,12 @@ def versions_page(entry: Entry, compared: list[tuple[Entry, list[Variant]]] | li
 
 
 def others_page(
-    entry: Entry, sections: list[tuple[str, Document]], lang: str, page_md: str, classes: dict[str, str] | None = None
+    entry: Entry,
+    sections: list[tuple[str, Document]],
+    lang: str,
+    page_md: str,
+    classes: dict[str, str] | None = None,
+    terms: TermLinks | None = None,
 ) -> str:
     """The page of other items printed with a document (prefaces, trailing news)."""
     t = LABELS[lang]
@@ -310,7 +351,7 @@ def others_page(
     parts = [_front_matter(title), f"# {md_escape(title)}\n", md_escape(t["others_intro"].format(title=entry.title.get(lang))) + "\n"]
     for heading, doc in sections:
         parts.append(f"## {md_escape(heading)}\n")
-        parts.append(render_blocks([_demote(b) for b in doc.blocks], lang, classes))
+        parts.append(render_blocks([_demote(b) for b in doc.blocks], lang, classes, None, terms))
     parts.append(f"[{t['back']}]({page_md})\n")
     return "\n".join(parts)
 

@@ -1,0 +1,231 @@
+"""The glossary: term data from ``glossary/terms.yaml``, validated, and the term linker.
+
+Chinese has no spaces between words, so a word-boundary pattern (``\\b``, as in
+Python-Markdown's abbr) never matches a term inside a Chinese sentence. Terms
+are found with an Aho-Corasick automaton (pyahocorasick) over the text, and of
+overlapping matches the longest wins (全球安全倡议 over 安全). English terms are
+matched case-insensitively on word boundaries. Only the first occurrence of a
+term in each section is linked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+from pypinyin import Style, pinyin
+
+from .catalog import SLUG_RE, _Checker, _LineDict, load_yaml
+from .errors import CorpusError
+
+_TERM_KEYS = {"id", "zh", "en", "aliases", "definition", "related", "defined_in"}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    zh: str
+    en: str
+    aliases_zh: tuple[str, ...]
+    aliases_en: tuple[str, ...]
+    definition_zh: str
+    definition_en: str
+    related: tuple[str, ...]
+    defined_in: str | None
+    line: int = 0
+
+    @property
+    def pinyin(self) -> str:
+        """Pinyin with tone marks, made by pypinyin from the headword (never typed by hand)."""
+        syllables = pinyin(self.zh.replace("、", " "), style=Style.TONE, errors="ignore")
+        return " ".join(s[0] for s in syllables if s and s[0].strip())
+
+    def headword(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+    def definition(self, lang: str) -> str:
+        return self.definition_en if lang == "en" else self.definition_zh
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        return (self.en, *self.aliases_en) if lang == "en" else (self.zh, *self.aliases_zh)
+
+    def sort_key(self, lang: str) -> str:
+        """Chinese terms sort by pinyin (without tones), English alphabetically."""
+        if lang == "en":
+            return self.en.casefold()
+        return " ".join(s[0] for s in pinyin(self.zh, style=Style.NORMAL, errors="ignore"))
+
+
+def _str_list(check: _Checker, mapping, key: str, what: str, term: str) -> tuple[str, ...]:
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise CorpusError(check.shown_as, f"{key!r} of {what} must be a list of non-empty texts", _line(mapping, key), term=term)
+    return tuple(v.strip() for v in value)
+
+
+def _line(mapping, key=None) -> int | None:
+    if isinstance(mapping, _LineDict):
+        return mapping.lines.get(key, mapping.line) if key else mapping.line
+    return None
+
+
+def parse_glossary(data, shown_as: str) -> list[Term]:
+    """Validate the parsed YAML; every error names the file, the line and the term."""
+    check = _Checker(shown_as)
+    if not isinstance(data, _LineDict) or not isinstance(data.get("terms"), list):
+        raise CorpusError(shown_as, "the glossary must be a mapping with a 'terms' list", 1)
+    terms: list[Term] = []
+    ids: dict[str, int] = {}
+    claimed: dict[tuple[str, str], str] = {}  # (lang, folded form) -> term id
+    for raw in data["terms"]:
+        if not isinstance(raw, _LineDict):
+            raise CorpusError(shown_as, "each term must be a mapping", _line(data, "terms"))
+        ident = raw.get("id")
+        name = str(ident or raw.get("zh") or "?")
+        if not isinstance(ident, str) or not SLUG_RE.match(ident):
+            raise CorpusError(shown_as, "'id' must be lower-case ASCII words joined by '-'", _line(raw, "id"), term=name)
+        if ident in ids:
+            raise CorpusError(shown_as, f"duplicate id (first at line {ids[ident]})", _line(raw, "id"), term=ident)
+        ids[ident] = _line(raw, "id")
+        for key in raw:
+            if key not in _TERM_KEYS:
+                raise CorpusError(shown_as, f"unknown field {key!r}", _line(raw, key), term=ident)
+        for key in ("zh", "en"):
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                what = "Chinese" if key == "zh" else "English"
+                raise CorpusError(shown_as, f"missing {what} headword ({key!r})", _line(raw), term=ident)
+        aliases = raw.get("aliases") or _LineDict()
+        definition = raw.get("definition")
+        if not isinstance(definition, dict) or not all(isinstance(definition.get(k), str) and definition[k].strip() for k in ("zh", "en")):
+            raise CorpusError(shown_as, "'definition' needs 'zh' and 'en' texts", _line(raw, "definition"), term=ident)
+        term = Term(
+            id=ident,
+            zh=raw["zh"].strip(),
+            en=raw["en"].strip(),
+            aliases_zh=_str_list(check, aliases, "zh", "'aliases'", ident),
+            aliases_en=_str_list(check, aliases, "en", "'aliases'", ident),
+            definition_zh=definition["zh"].strip(),
+            definition_en=definition["en"].strip(),
+            related=_str_list(check, raw, "related", "the term", ident),
+            defined_in=(raw.get("defined_in") or None),
+            line=raw.line,
+        )
+        for lang in ("zh", "en"):
+            for form in term.forms(lang):
+                key = (lang, form.casefold())
+                if key in claimed and claimed[key] != ident:
+                    raise CorpusError(shown_as, f"{form!r} is already claimed by term '{claimed[key]}'", _line(raw, "aliases") or _line(raw), term=ident)
+                claimed[key] = ident
+        terms.append(term)
+    known = set(ids)
+    for t in terms:
+        for r in t.related:
+            if r not in known:
+                raise CorpusError(shown_as, f"related term {r!r} does not exist", t.line, term=t.id)
+    return terms
+
+
+def load_glossary(glossary_dir: Path, name: str = "terms.yaml") -> list[Term]:
+    path = Path(glossary_dir) / name
+    if not path.exists():
+        return []
+    shown_as = f"{Path(glossary_dir).name}/{name}"
+    return parse_glossary(load_yaml(path, shown_as), shown_as)
+
+
+# --------------------------------------------------------------------------
+# The linker
+
+Segment = tuple[str, "str | None"]  # (text, term id or None)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass
+class Linker:
+    """Finds glossary terms in text; one automaton per language.
+
+    ``link(text, section)`` returns segments ``(text, term_id | None)`` and
+    remembers which terms it linked in each section, so that only a term's
+    first occurrence in a section becomes a link.
+    """
+
+    terms: list[Term]
+    lang: str
+    _automaton: object = field(init=False, repr=False)
+    _seen: dict = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        automaton = ahocorasick.Automaton()
+        for t in self.terms:
+            for form in t.forms(self.lang):
+                key = form.casefold() if self.lang == "en" else form
+                automaton.add_word(key, (len(key), t.id))
+        self._automaton = automaton
+        if len(automaton):
+            automaton.make_automaton()
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping ``(start, end, term id)``, longest match first at each place."""
+        if not len(self._automaton):
+            return []
+        haystack = text.casefold() if self.lang == "en" else text
+        if len(haystack) != len(text):  # casefold changed lengths (ß…): fall back to lower()
+            haystack = text.lower()
+        found = []
+        for end, (length, ident) in self._automaton.iter(haystack):
+            start = end - length + 1
+            if self.lang == "en":
+                if start > 0 and _is_word_char(text[start - 1]):
+                    continue
+                if end + 1 < len(text) and _is_word_char(text[end + 1]):
+                    continue
+            found.append((start, end + 1, ident))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        chosen: list[tuple[int, int, str]] = []
+        # Longest first overall, so that 全球安全倡议 beats 安全 wherever they overlap.
+        for start, end, ident in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
+            if any(not (end <= s or start >= e) for s, e, _ in chosen):
+                continue
+            chosen.append((start, end, ident))
+        return sorted(chosen)
+
+    def link(self, text: str, section: str) -> list[Segment]:
+        seen = self._seen.setdefault(section, set())
+        segments: list[Segment] = []
+        pos = 0
+        for start, end, ident in self.matches(text):
+            if ident in seen:
+                continue
+            seen.add(ident)
+            if start > pos:
+                segments.append((text[pos:start], None))
+            segments.append((text[start:end], ident))
+            pos = end
+        if pos < len(text):
+            segments.append((text[pos:], None))
+        return segments
+
+    def link_segments(self, segments: list[Segment], section: str) -> list[Segment]:
+        """Link the plain parts of already linked text (linking twice changes nothing)."""
+        seen = self._seen.setdefault(section, set())
+        seen.update(ident for _, ident in segments if ident)
+        out: list[Segment] = []
+        for text, ident in segments:
+            out.extend([(text, ident)] if ident else self.link(text, section))
+        return _merge(out)
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    out: list[Segment] = []
+    for text, ident in segments:
+        if out and ident is None and out[-1][1] is None:
+            out[-1] = (out[-1][0] + text, None)
+        elif text:
+            out.append((text, ident))
+    return out

@@ -1,0 +1,143 @@
+"""Glossary pages: an index per language and a page per term with its concordance.
+
+The concordance lists every paragraph of every document where a term occurs
+(any of its forms, in the page's language), with a snippet and a link to the
+paragraph id. Pages are generated into ``docs/glossary/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .glossary import Linker, Term
+from .render import LABELS, _ENV, _front_matter, md_escape
+
+GLOSSARY = "glossary"
+
+LABELS["zh"].update({
+    "glossary_title": "术语表",
+    "glossary_intro": "本站文献中的关键术语：每个术语都有中英文词目、拼音、释义，以及它在各篇文献中出现的全部段落。释义为本站所撰。",
+    "pinyin": "拼音",
+    "headwords": "词目",
+    "aliases": "别称",
+    "related": "相关术语",
+    "defined_in": "出处",
+    "concordance": "用例（{n} 处）",
+    "no_uses": "本站文献中没有用例。",
+    "index_link": "返回术语表",
+    "term_col": "术语",
+    "en_col": "英文",
+    "uses_col": "用例",
+})
+LABELS["en"].update({
+    "glossary_title": "Glossary",
+    "glossary_intro": "Key terms of the documents on this site: each has Chinese and English headwords, pinyin, a definition and every paragraph of every document where it is used. The definitions are the site's own.",
+    "pinyin": "Pinyin",
+    "headwords": "Headwords",
+    "aliases": "Also written",
+    "related": "Related terms",
+    "defined_in": "First used",
+    "concordance": "Uses ({n})",
+    "no_uses": "No uses in the documents on this site.",
+    "index_link": "Back to the glossary",
+    "term_col": "Term",
+    "en_col": "Chinese",
+    "uses_col": "Uses",
+})
+
+
+@dataclass(frozen=True)
+class Use:
+    slug: str
+    title: str
+    id: str
+    snippet: str
+
+
+def snippet(text: str, start: int, end: int, width: int = 24) -> str:
+    """The match with a little context on both sides.
+
+    >>> snippet("甲乙丙丁戊己庚辛", 3, 5, width=2)
+    '…乙丙丁戊己庚…'
+    """
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def concordance(terms: list[Term], documents, lang: str) -> dict[str, list[Use]]:
+    """Term id -> every paragraph (in ``lang``) that uses the term."""
+    linker = Linker(terms, lang)
+    uses: dict[str, list[Use]] = {t.id: [] for t in terms}
+    for d in documents:
+        doc = d.doc if lang == "zh" else d.en_doc
+        title = d.entry.title.get(lang)
+        for b in doc.paragraphs():
+            if b.lang != lang:
+                continue
+            first: dict[str, tuple[int, int]] = {}
+            for start, end, ident in linker.matches(b.text):
+                first.setdefault(ident, (start, end))
+            for ident, (start, end) in first.items():
+                uses[ident].append(Use(d.entry.slug, title, b.id, snippet(b.text, start, end)))
+    return uses
+
+
+def glossary_pages(terms: list[Term], documents) -> dict[str, str]:
+    """Markdown of the glossary index and term pages, both languages."""
+    if not terms:
+        return {}
+    by_id = {t.id: t for t in terms}
+    pages: dict[str, str] = {}
+    titles = {d.entry.slug: d.entry.title for d in documents}
+    for lang, suffix in (("zh", ""), ("en", ".en")):
+        t = LABELS[lang]
+        other = "en" if lang == "zh" else "zh"
+        other_tag = "en" if other == "en" else "zh-Hans"
+        uses = concordance(terms, documents, lang)
+        for term in terms:
+            source = None
+            if term.defined_in and "#" in term.defined_in:
+                slug, ident = term.defined_in.split("#", 1)
+                if slug in titles:
+                    source = {"slug": slug, "id": ident, "title": titles[slug].get(lang)}
+            body = _ENV.get_template("term.md").render(
+                term=term,
+                lang=lang,
+                other=other,
+                other_tag=other_tag,
+                t=t,
+                related=[by_id[r] for r in term.related],
+                source=source,
+                uses=uses[term.id],
+            )
+            title = f"{term.headword(lang)} {term.headword(other)}"
+            pages[f"{GLOSSARY}/{term.id}{suffix}.md"] = _front_matter(title, term.definition(lang)) + body
+        ordered = sorted(terms, key=lambda x: x.sort_key(lang))
+        rows = [f"| {t['term_col']} | {t['en_col'] if lang == 'en' else t['pinyin']} | {t['uses_col']} |", "| --- | --- | --- |"]
+        for term in ordered:
+            second = f'<span lang="zh-Hans">{md_escape(term.zh)}</span>' if lang == "en" else md_escape(term.pinyin)
+            label = md_escape(term.headword(lang))
+            if lang == "zh":
+                label += f' <span lang="en">{md_escape(term.en)}</span>'
+            rows.append(f"| [{label}]({term.id}.md) | {second} | {len(uses[term.id])} |")
+        pages[f"{GLOSSARY}/index{suffix}.md"] = (
+            _front_matter(t["glossary_title"])
+            + f"# {t['glossary_title']}\n\n{md_escape(t['glossary_intro'])}\n\n"
+            + "\n".join(rows)
+            + "\n"
+        )
+    return pages
+
+
+def check_references(terms: list[Term], documents, shown_as: str) -> None:
+    """Every ``defined_in`` names an existing document paragraph."""
+    from .errors import CorpusError
+
+    ids = {d.entry.slug: set(d.doc.ids()) for d in documents}
+    for term in terms:
+        if not term.defined_in:
+            continue
+        slug, _, ident = term.defined_in.partition("#")
+        if slug not in ids or ident not in ids[slug]:
+            raise CorpusError(shown_as, f"defined_in {term.defined_in!r} is not a paragraph of a document", term.line, term=term.id)
