@@ -21,7 +21,7 @@
   function visibleAnchor() {
     var top = headerBottom();
     var nodes = document.querySelectorAll(
-      ".md-content article [id]:is(p, h1, h2, h3, h4, h5, h6, .pair)"
+      ".md-content article [id]:is(p, h2, h3, h4, h5, h6, .pair)"
     );
     for (var i = 0; i < nodes.length; i++) {
       var rect = nodes[i].getBoundingClientRect();

@@ -1,0 +1,92 @@
+"""The offline bundle: built, unzipped, opened from disk (file://) with no network."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from corpus.bundle import ROOT_FOLDER, build_bundle
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("bundle-project"))
+    os.symlink(ROOT / "node_modules", project / "node_modules")
+    target = build_bundle(project, project / "dist" / "bundle.zip")
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(target) as zf:
+        zf.extractall(folder)
+    print(f"offline bundle: {target.stat().st_size:,} bytes, {len(zipfile.ZipFile(target).namelist())} files")
+    return {"zip": target, "root": folder / ROOT_FOLDER, "project": project}
+
+
+def test_bundle_is_reproducible(bundle, tmp_path):
+    again = build_bundle(bundle["project"], tmp_path / "again.zip")
+    assert again.read_bytes() == bundle["zip"].read_bytes()
+
+
+def test_bundle_has_both_languages_and_local_search(bundle):
+    root = bundle["root"]
+    for rel in ("index.html", "en/index.html", "search/search_index.js", "en/search/search_index.js",
+                "assets/vendor/iframe-worker/shim.js", "texts/global-security-initiative-concept-paper/index.html",
+                "en/texts/global-security-initiative-concept-paper/parallel.html", "glossary/index.html"):
+        assert (root / rel).exists(), rel
+    html = (root / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html and "fonts.googleapis" not in html
+    assert "assets/vendor/iframe-worker/shim.js" in html
+
+
+def test_bundle_opens_from_disk(bundle, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((bundle["root"] / "index.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    # follow a link into a document
+    with page.expect_navigation():
+        page.locator("article table a", has_text="全球安全倡议概念文件").click()
+    assert page.url.endswith("texts/global-security-initiative-concept-paper/index.html")
+    page.goto(page.url + "#s3-12-p1")
+    # switch language: same page, same paragraph
+    page.locator(".md-header .md-select").hover()
+    with page.expect_navigation():
+        page.locator(".md-header a.md-select__link[hreflang='en']").click()
+    assert "/en/texts/global-security-initiative-concept-paper/index.html#s3-12-p1" in page.url
+    # a glossary tooltip is there
+    assert page.locator("article a.term").first.get_attribute("title")
+    # search works from disk (the inlined index), in English on English pages
+    page.locator("input.md-search__input").click()
+    box = page.locator("input.md-search__input")
+    box.fill("Xiangshan")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any("/en/" in h and "xiangshan" in h.lower() for h in hrefs[:5])
+    outside = [u for u in requests if not u.startswith("file:")]
+    assert outside == [], outside
+    context.close()
+
+
+def test_home_page_offers_the_bundle_with_its_size(bundle, tmp_path):
+    from bs4 import BeautifulSoup
+
+    from conftest import run_build
+    from corpus.postbuild import BUNDLE_NAME, size_label
+
+    project = bundle["project"]
+    target = project / "dist" / BUNDLE_NAME
+    target.write_bytes(bundle["zip"].read_bytes())
+    site = tmp_path / "site"
+    proc = run_build(project, site)
+    assert proc.returncode == 0, proc.stderr
+    for home, lang_text in (("index.html", "下载离线版"), ("en/index.html", "Download the offline copy")):
+        soup = BeautifulSoup((site / home).read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one("a.bundle-download")
+        assert lang_text in link.get_text() and size_label(target.stat().st_size) in link.get_text()
+        assert (site / home).parent.joinpath(link["href"]).resolve() == (site / "downloads" / BUNDLE_NAME).resolve()
+    assert (site / "downloads" / BUNDLE_NAME).read_bytes() == target.read_bytes()
