@@ -1,0 +1,113 @@
+"""Search in the browser: Chinese and English queries find the section that holds the passage.
+
+Expected sections are computed from the corpus: every section (nearest heading)
+whose paragraph contains the query, in the page's language. A query passes when
+one of them is among the first three results.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+ZH_QUERIES = [
+    "对话协商", "香山论坛", "新型安全伙伴关系", "两国方案", "维和行动三原则", "三股势力", "结伴不结盟",
+    "东盟方式", "冷战思维", "联合国宪章", "打击海盗", "非洲之角", "人工智能", "澜湄合作", "粮食安全",
+    "安危与共", "蓝色太平洋", "长臂管辖", "对话 协商",
+]
+EN_QUERIES = [
+    "indivisible security", "Xiangshan Forum", "two-state solution", "ASEAN Way", "peacekeeping",
+    "Cold War mentality", "artificial intelligence", "Horn of Africa", "long-arm jurisdiction", "Blue Pacific",
+]
+
+
+def expected_sections(corpus, query, lang):
+    words = query.split()
+    found = set()
+    for d in corpus.documents:
+        doc = d.doc if lang == "zh" else d.en_doc
+        section = ""
+        for b in doc.blocks:
+            if b.kind == "heading":
+                section = b.id
+            elif all(w.casefold() in b.text.casefold() for w in words):
+                found.add((d.entry.slug, section))
+    return found
+
+
+def result_sections(page, base, query):
+    page.locator("input.md-search__input").click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    page.wait_for_timeout(300)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    out = []
+    for h in hrefs:
+        url = urlparse(h)
+        m = re.search(r"texts/([a-z0-9-]+)/$", url.path)
+        if m:
+            out.append((m.group(1), url.fragment))
+        elif "glossary/" in url.path:
+            out.append(("glossary", url.path.rstrip("/").rsplit("/", 1)[-1]))
+        else:
+            out.append(("other", url.path))
+    box.fill("")
+    return out
+
+
+@pytest.fixture(scope="module")
+def outcomes(server, browser, corpus):
+    results = {}
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for lang, queries, start in (("zh", ZH_QUERIES, ""), ("en", EN_QUERIES, "en/")):
+        page.goto(server + start)
+        for q in queries:
+            expected = expected_sections(corpus, q, lang)
+            got = result_sections(page, server, q)
+            top = [g for g in got if g[0] not in ("glossary", "other")][:3]
+            results[(lang, q)] = (bool(expected & set(top)), expected, got[:5])
+    context.close()
+    passed = sum(ok for ok, _, _ in results.values())
+    print(f"search: {passed}/{len(results)} queries with the expected section in the top three")
+    return results
+
+
+#: Known failures (strict: a fix makes them fail until they are removed here).
+#: Material's search worker does not match these Chinese words as jieba indexed
+#: them, and ranks long English sections above the one holding the phrase.
+KNOWN_FAILURES = {
+    ("zh", "两国方案"), ("zh", "维和行动三原则"), ("zh", "三股势力"), ("zh", "结伴不结盟"), ("zh", "东盟方式"),
+    ("zh", "非洲之角"), ("zh", "澜湄合作"), ("zh", "安危与共"), ("en", "indivisible security"), ("en", "long-arm jurisdiction"),
+}
+
+
+def _cases():
+    for lang, queries in (("zh", ZH_QUERIES), ("en", EN_QUERIES)):
+        for q in queries:
+            marks = [pytest.mark.xfail(strict=True, reason="known search miss")] if (lang, q) in KNOWN_FAILURES else []
+            yield pytest.param(lang, q, marks=marks, id=f"{lang}-{q}")
+
+
+@pytest.mark.parametrize("lang,query", list(_cases()))
+def test_query_finds_the_section(outcomes, lang, query):
+    ok, expected, got = outcomes[(lang, query)]
+    assert expected, f"test data: {query!r} occurs nowhere"
+    assert ok, f"{query!r}: expected one of {sorted(expected)[:4]}, got {got}"
+
+
+@pytest.mark.parametrize(
+    "start,query,term",
+    [
+        pytest.param("", "全球安全倡议", "global-security-initiative", marks=pytest.mark.xfail(strict=True, reason="known search miss")),
+        ("en/", "Global Security Initiative", "global-security-initiative"),
+    ],
+)
+def test_term_page_ranks_first_for_its_headword(server, page, start, query, term):
+    page.goto(server + start)
+    got = result_sections(page, server, query)
+    assert got[0] == ("glossary", term), got[:3]
