@@ -81,7 +81,8 @@ def on_config(config):
         return config  # static-i18n's second language build: the pages are already written
     try:
         corpus = build_corpus(seeds)
-        unregistered = check_register(corpus, seeds)
+        redirects = config.plugins.get("redirects")
+        unregistered = check_register(corpus, seeds, redirects.config["redirect_maps"] if redirects else None)
     except CorpusError as err:
         raise PluginError(str(err)) from None
     changed = write_pages(corpus.pages, Path(config.docs_dir))

@@ -31,7 +31,7 @@ def copy_project(dest: Path) -> Path:
 def run_build(project: Path, site: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` in ``project``; returns the finished process."""
     site = site or project / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
         cwd=project,

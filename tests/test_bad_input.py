@@ -98,3 +98,29 @@ def test_bad_input_stops_the_build_cleanly(tmp_path, case):
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
     assert not (project / "docs" / "texts").exists()
+
+
+def test_a_moved_page_keeps_its_address_through_a_redirect(tmp_path):
+    """A registered page that disappears stops the build, unless a redirect keeps its address."""
+    import json
+
+    project = copy_project(tmp_path / "project")
+    register = project / "seeds" / "published-ids.json"
+    data = json.loads(register.read_text(encoding="utf-8"))
+    data["pages"]["texts/old-address/"] = ["p1"]
+    register.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    proc = run_build(project, tmp_path / "site1")
+    assert proc.returncode != 0 and "texts/old-address/" in proc.stderr
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "redirect_maps: {}",
+            "redirect_maps:\n        texts/old-address/index.md: texts/new-type-security-partnership/index.md",
+        ),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site2"
+    proc = run_build(project, site)
+    assert proc.returncode == 0, proc.stderr
+    html = (site / "texts" / "old-address" / "index.html").read_text(encoding="utf-8")
+    assert "new-type-security-partnership" in html and "refresh" in html

@@ -238,10 +238,11 @@ def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = 
     return changed
 
 
-def check_register(corpus: Corpus, seeds_dir: Path) -> list[str]:
+def check_register(corpus: Corpus, seeds_dir: Path, redirect_maps: dict[str, str] | None = None) -> list[str]:
     """Stop if a published address disappeared; return the new, unregistered ones."""
     path = Path(seeds_dir) / registry.REGISTER_NAME
     register = registry.load_register(path)
     current = corpus.published()
-    registry.check(register, current, f"{Path(seeds_dir).name}/{registry.REGISTER_NAME}")
+    redirected = registry.redirected_urls(redirect_maps or {})
+    registry.check(register, current, f"{Path(seeds_dir).name}/{registry.REGISTER_NAME}", redirected)
     return registry.new_ids(register, current)

@@ -43,7 +43,7 @@ def build_bundle(project: Path, target: Path | None = None) -> Path:
     """Build the offline site and zip it; raise CalledProcessError if the build fails."""
     project = Path(project)
     target = target or project / "dist" / BUNDLE_NAME
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         subprocess.run(

@@ -9,6 +9,7 @@ with ``python -m corpus register`` (see the README).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .errors import CorpusError
@@ -33,10 +34,15 @@ def load_register(path: Path) -> dict[str, list[str]]:
     return pages
 
 
-def lost_ids(register: dict[str, list[str]], current: dict[str, list[str]]) -> list[str]:
-    """``url#id`` (or ``url``) of every registered address the build no longer makes."""
+def lost_ids(register: dict[str, list[str]], current: dict[str, list[str]], redirected: set[str] = frozenset()) -> list[str]:
+    """``url#id`` (or ``url``) of every registered address the build no longer makes.
+
+    A page in ``redirected`` (an old URL that mkdocs-redirects sends on) is not lost.
+    """
     lost = []
     for url, ids in sorted(register.items()):
+        if url in redirected:
+            continue
         if url not in current:
             lost.append(url)
             continue
@@ -54,16 +60,34 @@ def new_ids(register: dict[str, list[str]], current: dict[str, list[str]]) -> li
     return out
 
 
-def check(register: dict[str, list[str]], current: dict[str, list[str]], shown_as: str) -> None:
-    """Stop when a registered URL or id disappears."""
-    lost = lost_ids(register, current)
+def check(register: dict[str, list[str]], current: dict[str, list[str]], shown_as: str, redirected: set[str] = frozenset()) -> None:
+    """Stop when a registered URL or id disappears (and no redirect keeps it)."""
+    lost = lost_ids(register, current, redirected)
     if lost:
         more = f" and {len(lost) - 5} more" if len(lost) > 5 else ""
         raise CorpusError(
             shown_as,
             f"{len(lost)} published address(es) would disappear: {', '.join(lost[:5])}{more}. "
-            "Keep the ids stable (or add a redirect) instead of breaking readers' links",
+            "Keep the ids stable, or add the old page to redirect_maps in mkdocs.yml, instead of breaking readers' links",
         )
+
+
+def redirected_urls(redirect_maps: dict[str, str]) -> set[str]:
+    """Directory URLs of the old pages in mkdocs-redirects' ``redirect_maps``.
+
+    >>> sorted(redirected_urls({"texts/old/index.md": "texts/new/index.md", "texts/old/index.en.md": "x"}))
+    ['en/texts/old/', 'texts/old/']
+    """
+    urls = set()
+    for old in redirect_maps:
+        path = old[: -len(".md")] if old.endswith(".md") else old
+        prefix = ""
+        if re.search(r"\.[a-z]{2}$", path):
+            prefix = path[-2:] + "/"
+            path = path[:-3]
+        path = path[: -len("index")] if path.endswith("index") else path + "/"
+        urls.add(prefix + path)
+    return urls
 
 
 def merged(register: dict[str, list[str]], current: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -262,7 +262,31 @@ def document_page(
         + provenance
         + "\n"
         + render_blocks(doc.blocks, lang, classes, marks, terms)
+        + "\n"
+        + cite_data(entry, lang, translator)
     )
+
+
+SITE_NAME = {"zh": "全球安全倡议文献库", "en": "Global Security Initiative Library"}
+
+
+def cite_data(entry: Entry, lang: str, translator: str | None = None) -> str:
+    """What the cite buttons (docs/assets/cite.js) need, as a JSON script block."""
+    import json
+
+    data = {
+        "lang": lang,
+        "title": entry.title.get(lang),
+        "title_zh": entry.title.zh,
+        "author": entry.author.get(lang) if entry.author else None,
+        "source": entry.base.source.get(lang),
+        "date": entry.date,
+        "original_url": entry.base.url,
+        "site": SITE_NAME[lang],
+        "translation": lang == "en" and translator == "site",
+    }
+    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="cite-data">{text}</script>\n'
 
 
 def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: str, classes: dict[str, str]) -> str:
@@ -295,6 +319,7 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
             "</div>\n"
         )
     parts.append("</div>\n")
+    parts.append(cite_data(entry, lang))
     return "\n".join(parts)
 
 
