@@ -1,18 +1,22 @@
 /* Chinese queries for Material's search, segmented like the index.
  *
  * The build segments Chinese text with jieba and writes the words it found to
- * search/vocabulary.js (window.__searchVocabulary). A Chinese query typed without
- * spaces ("两国方案") would otherwise reach the search worker as one long term
- * that matches no indexed word. Before the query is posted to the worker, each
- * run of Han characters is cut into indexed words by longest match, and each
- * word becomes a required term ("+两国方案"), so a query of any length finds
- * the sections that hold all its words. Characters that form no indexed word
- * stay optional prefixes.
+ * search/vocabulary.js (window.__searchVocabulary). Material's search worker
+ * cuts a run of Han characters in the query against its index itself, but it
+ * never tests a word that ends at the end of the run (so "三股" became "三"
+ * and "两国方案" lost its last word), and it glues several words of one run
+ * into terms that can never match ("三股* 势力").
+ *
+ * Before a query is posted to the worker, each run of Han characters is cut
+ * into indexed words here by longest match, and each word is sent as a run of
+ * its own, followed by one extra Han character (SENTINEL) that the worker's cut
+ * never reaches: so the worker keeps every word whole, and searches for each.
  */
 (function (root) {
   "use strict";
 
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  var SENTINEL = "\u3007";  /* 〇: a Han character, dropped by the worker's cut */
 
   function segment(run, words, longest) {
     var out = [];
@@ -36,7 +40,7 @@
     return function (query) {
       if (!words.size || typeof query !== "string" || /[+\-"*:~^]/.test(query)) return query;
       return query.replace(HAN, function (run) {
-        return " " + segment(run, words, longest).join(" ") + " ";
+        return " " + segment(run, words, longest).map(function (w) { return w + SENTINEL; }).join(" ") + " ";
       }).replace(/\s+/g, " ").trim();
     };
   }
