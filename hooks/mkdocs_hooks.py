@@ -86,6 +86,7 @@ def on_config(config):
     except CorpusError as err:
         raise PluginError(str(err)) from None
     changed = write_pages(corpus.pages, Path(config.docs_dir))
+    _teach_segmenter(corpus.terms)
     _state["corpus"] = corpus
     _state["signature"] = signature
     paragraphs = sum(len(d.doc.paragraphs()) for d in corpus.documents)
@@ -110,6 +111,26 @@ def on_config(config):
     if unregistered:
         log.info(f"{len(unregistered)} ids are not in seeds/published-ids.json yet (run: PYTHONPATH=hooks python -m corpus register)")
     return config
+
+
+def _teach_segmenter(terms) -> None:
+    """Give jieba the glossary's Chinese terms, so the search index keeps a term whole.
+
+    jieba cuts the same phrase differently in different sentences (两国方案 is
+    两/国/方案 in one place and 两国/方案 in another), so a query could not know
+    which words to look for. With the terms in jieba's dictionary the index
+    holds each term as one word, and the query segmentation (search-zh.js) finds
+    the same word. Parts of a term are still found: every query word is also a
+    prefix search.
+    """
+    try:
+        import jieba
+    except ImportError:  # search without jieba: nothing to teach
+        return
+    for term in terms:
+        for form in term.forms("zh"):
+            if "、" not in form and len(form) > 1:
+                jieba.add_word(form)
 
 
 def on_post_template(output_content, template_name, config):

@@ -24,16 +24,23 @@ EN_QUERIES = [
 
 
 def expected_sections(corpus, query, lang):
+    """(page, section) of every block holding all words of the query.
+
+    A document's "other items" page counts as a page of its own (``slug/others``).
+    """
     words = query.split()
     found = set()
     for d in corpus.documents:
-        doc = d.doc if lang == "zh" else d.en_doc
-        section = ""
-        for b in doc.blocks:
-            if b.kind == "heading":
-                section = b.id
-            if all(w.casefold() in b.text.casefold() for w in words):
-                found.add((d.entry.slug, section))
+        docs = [(d.entry.slug, d.doc if lang == "zh" else d.en_doc)]
+        others = [o for _, _, o in d.others] if lang == "zh" else d.en_others
+        docs += [(f"{d.entry.slug}/others", o) for o in others]
+        for page_key, doc in docs:
+            section = ""
+            for b in doc.blocks:
+                if b.kind == "heading":
+                    section = b.id
+                if all(w.casefold() in b.text.casefold() for w in words):
+                    found.add((page_key, section))
     return found
 
 
@@ -44,11 +51,19 @@ def result_sections(page, base, query):
     box.press("End")
     page.wait_for_selector(".md-search-result__item a", timeout=10000)
     page.wait_for_timeout(300)
-    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    # Each result group starts with the document itself, then its matching
+    # sections; a document header counts as a result only when it has text of
+    # its own (paragraphs before its first heading), as it then shows a teaser.
+    hrefs = page.locator(".md-search-result__item a").evaluate_all(
+        "els => els.map(e => [e.href, !!e.querySelector('.md-search-result__article--document'),"
+        " !!e.querySelector('.md-search-result__article--document p')])"
+    )
     out = []
-    for h in hrefs:
+    for h, is_document, has_text in hrefs:
         url = urlparse(h)
-        m = re.search(r"texts/([a-z0-9-]+)/$", url.path)
+        if is_document and not has_text:
+            continue
+        m = re.search(r"texts/([a-z0-9-]+(?:/others)?)/$", url.path)
         if m:
             out.append((m.group(1), url.fragment))
         elif "glossary/" in url.path:
@@ -77,20 +92,10 @@ def outcomes(server, browser, corpus):
     return results
 
 
-#: Known failures (strict: a fix makes them fail until they are removed here).
-#: Glossary term pages and other sections that share one word of the query
-#: rank above the section that holds the whole phrase.
-KNOWN_FAILURES = {
-    ("zh", "两国方案"), ("zh", "维和行动三原则"), ("zh", "澜湄合作"),
-    ("en", "indivisible security"), ("en", "long-arm jurisdiction"),
-}
-
-
 def _cases():
     for lang, queries in (("zh", ZH_QUERIES), ("en", EN_QUERIES)):
         for q in queries:
-            marks = [pytest.mark.xfail(strict=True, reason="known search miss")] if (lang, q) in KNOWN_FAILURES else []
-            yield pytest.param(lang, q, marks=marks, id=f"{lang}-{q}")
+            yield pytest.param(lang, q, id=f"{lang}-{q}")
 
 
 @pytest.mark.parametrize("lang,query", list(_cases()))
@@ -103,7 +108,7 @@ def test_query_finds_the_section(outcomes, lang, query):
 @pytest.mark.parametrize(
     "start,query,term",
     [
-        pytest.param("", "全球安全倡议", "global-security-initiative", marks=pytest.mark.xfail(strict=True, reason="known search miss")),
+        ("", "全球安全倡议", "global-security-initiative"),
         ("en/", "Global Security Initiative", "global-security-initiative"),
     ],
 )

@@ -67,6 +67,15 @@ def test_bundle_opens_from_disk(bundle, browser):
     page.wait_for_selector(".md-search-result__item a", timeout=10000)
     hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
     assert any("/en/" in h and "xiangshan" in h.lower() for h in hrefs[:5])
+    # and in Chinese on Chinese pages
+    page.goto((bundle["root"] / "texts" / "global-security-initiative-concept-paper" / "index.html").as_uri())
+    page.locator("input.md-search__input").click()
+    box = page.locator("input.md-search__input")
+    box.fill("打击海盗")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any(h.endswith("#s3-11") and "/en/" not in h for h in hrefs[:6]), hrefs[:6]
     outside = [u for u in requests if not u.startswith("file:")]
     assert outside == [], outside
     context.close()

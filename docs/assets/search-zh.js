@@ -1,4 +1,4 @@
-/* Chinese queries for Material's search, segmented like the index.
+/* Queries for Material's search: Chinese segmented like the index, all words required.
  *
  * The build segments Chinese text with jieba and writes the words it found to
  * search/vocabulary.js (window.__searchVocabulary). Material's search worker
@@ -10,13 +10,18 @@
  * Before a query is posted to the worker, each run of Han characters is cut
  * into indexed words here by longest match, and each word is sent as a run of
  * its own, followed by one extra Han character (SENTINEL) that the worker's cut
- * never reaches: so the worker keeps every word whole, and searches for each.
+ * never reaches: so the worker keeps every word whole. Each word is required
+ * and a prefix ("+两国方案*"): a section must hold every word of the query.
+ * A character that starts no indexed word stays optional. English words of a
+ * query of several words are required in the same way ("+indivisible*
+ * +security*"), so the section that holds the whole phrase comes first.
  */
 (function (root) {
   "use strict";
 
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var SENTINEL = "\u3007";  /* 〇: a Han character, dropped by the worker's cut */
+  var STOP = /^(a|an|and|are|as|at|be|by|for|from|in|is|it|of|on|or|that|the|this|to|with)$/i;
 
   function segment(run, words, longest) {
     var out = [];
@@ -27,8 +32,12 @@
         var piece = run.substr(i, n);
         if (words.has(piece)) { found = piece; break; }
       }
-      if (found) { out.push(found); i += found.length; }
-      else { out.push(run.charAt(i)); i += 1; }
+      if (found) {
+        /* required as a prefix, and an exact match of the whole word counts more */
+        out.push("+" + found + SENTINEL + "*", found + SENTINEL + "^10");
+        i += found.length;
+      }
+      else { out.push(run.charAt(i) + SENTINEL); i += 1; }
     }
     return out;
   }
@@ -38,10 +47,17 @@
     var longest = 1;
     words.forEach(function (w) { if (w.length > longest) longest = w.length; });
     return function (query) {
-      if (!words.size || typeof query !== "string" || /[+\-"*:~^]/.test(query)) return query;
-      return query.replace(HAN, function (run) {
-        return " " + segment(run, words, longest).map(function (w) { return w + SENTINEL; }).join(" ") + " ";
-      }).replace(/\s+/g, " ").trim();
+      if (typeof query !== "string" || /[+"*:~^]/.test(query)) return query;  /* the reader's own syntax */
+      var latin = query.replace(HAN, " ").split(/[\s\-]+/).filter(Boolean);
+      var han = words.size ? query.match(HAN) || [] : [];
+      var terms = [];
+      han.forEach(function (run) { terms = terms.concat(segment(run, words, longest)); });
+      latin.forEach(function (word) {
+        /* every English word is required too, except stop words, which the
+           index drops (a required stop word would match nothing) */
+        terms.push(STOP.test(word) || latin.length === 1 ? word : "+" + word + "*");
+      });
+      return terms.join(" ");
     };
   }
 
