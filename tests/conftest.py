@@ -112,3 +112,22 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory):
+    """The offline bundle, built from a copy of the project and unzipped."""
+    import zipfile
+
+    from corpus.bundle import ROOT_FOLDER, build_bundle
+
+    project = copy_project(tmp_path_factory.mktemp("bundle-project"))
+    os.symlink(ROOT / "node_modules", project / "node_modules")
+    target = build_bundle(project, project / "dist" / "bundle.zip")
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(target) as zf:
+        zf.extractall(folder)
+    print(f"offline bundle: {target.stat().st_size:,} bytes, {len(zipfile.ZipFile(target).namelist())} files")
+    return {"zip": target, "root": folder / ROOT_FOLDER, "project": project}
+
+

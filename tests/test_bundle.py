@@ -2,26 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import zipfile
-from pathlib import Path
-
-import pytest
-
-from conftest import ROOT, copy_project
-from corpus.bundle import ROOT_FOLDER, build_bundle
-
-
-@pytest.fixture(scope="session")
-def bundle(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("bundle-project"))
-    os.symlink(ROOT / "node_modules", project / "node_modules")
-    target = build_bundle(project, project / "dist" / "bundle.zip")
-    folder = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(target) as zf:
-        zf.extractall(folder)
-    print(f"offline bundle: {target.stat().st_size:,} bytes, {len(zipfile.ZipFile(target).namelist())} files")
-    return {"zip": target, "root": folder / ROOT_FOLDER, "project": project}
+from corpus.bundle import build_bundle
 
 
 def test_bundle_is_reproducible(bundle, tmp_path):
