@@ -131,3 +131,16 @@ def bundle(tmp_path_factory):
     return {"zip": target, "root": folder / ROOT_FOLDER, "project": project}
 
 
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` into Material's search box; return the result links (href) in order.
+
+    Pure-CJK text typed with fill() fires no keyup, so a key is pressed after it.
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")

@@ -12,6 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import search
+
 ZH_QUERIES = [
     "对话协商", "香山论坛", "新型安全伙伴关系", "两国方案", "维和行动三原则", "三股势力", "结伴不结盟",
     "东盟方式", "冷战思维", "联合国宪章", "打击海盗", "非洲之角", "人工智能", "澜湄合作", "粮食安全",
@@ -44,12 +46,9 @@ def expected_sections(corpus, query, lang):
     return found
 
 
-def result_sections(page, base, query):  # noqa: ARG001 - base kept for readability of calls
-    page.locator("input.md-search__input").click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+def result_sections(page, query):
+    """(page, section) of the results in order; glossary pages as ("glossary", id)."""
+    search(page, query)
     page.wait_for_timeout(300)
     # Each result group starts with the document itself, then its matching
     # sections; a document header counts as a result only when it has text of
@@ -71,7 +70,7 @@ def result_sections(page, base, query):  # noqa: ARG001 - base kept for readabil
             out.append(("glossary", path.rstrip("/").rsplit("/", 1)[-1]))
         else:
             out.append(("other", url.path))
-    box.fill("")
+    page.locator("input.md-search__input").fill("")
     return out
 
 
@@ -89,7 +88,7 @@ def outcomes(request, browser, corpus):
         page.goto(root + start + home)
         for q in queries:
             expected = expected_sections(corpus, q, lang)
-            got = result_sections(page, root, q)
+            got = result_sections(page, q)
             top = [g for g in got if g[0] not in ("glossary", "other")][:3]
             results[(lang, q)] = (bool(expected & set(top)), expected, got[:5])
     context.close()
@@ -120,5 +119,5 @@ def test_query_finds_the_section(outcomes, lang, query):
 )
 def test_term_page_ranks_first_for_its_headword(server, page, start, query, term):
     page.goto(server + start)
-    got = result_sections(page, server, query)
+    got = result_sections(page, query)
     assert got[0] == ("glossary", term), got[:3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import search
 from corpus.bundle import build_bundle
 
 
@@ -41,21 +42,11 @@ def test_bundle_opens_from_disk(bundle, browser):
     # a glossary tooltip is there
     assert page.locator("article a.term").first.get_attribute("title")
     # search works from disk (the inlined index), in English on English pages
-    page.locator("input.md-search__input").click()
-    box = page.locator("input.md-search__input")
-    box.fill("Xiangshan")
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item a", timeout=10000)
-    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    hrefs = search(page, "Xiangshan")
     assert any("/en/" in h and "xiangshan" in h.lower() for h in hrefs[:5])
     # and in Chinese on Chinese pages
     page.goto((bundle["root"] / "texts" / "global-security-initiative-concept-paper" / "index.html").as_uri())
-    page.locator("input.md-search__input").click()
-    box = page.locator("input.md-search__input")
-    box.fill("打击海盗")
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item a", timeout=10000)
-    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    hrefs = search(page, "打击海盗")
     assert any(h.endswith("#s3-11") and "/en/" not in h for h in hrefs[:6]), hrefs[:6]
     outside = [u for u in requests if not u.startswith("file:")]
     assert outside == [], outside

@@ -178,8 +178,13 @@ def test_concordance_links_point_to_existing_paragraphs(built_site, corpus, lang
 
 def test_glossary_index_is_sorted(built_site, corpus):
     zh = soup(built_site["site"], "glossary/index.html")
-    pinyins = [row.find_all("td")[1].get_text() for row in zh.select("article tbody tr")]
-    assert len(pinyins) == len(corpus.terms)
+    rows = zh.select("article tbody tr")
+    assert len(rows) == len(corpus.terms)
+    by_headword = {t.zh: t for t in corpus.terms}
+    shown = [by_headword[row.find("a").contents[0].strip()] for row in rows]
+    keys = [t.sort_key("zh") for t in shown]
+    assert keys == sorted(keys)  # Chinese by pinyin
+    assert [row.find_all("td")[1].get_text() for row in rows] == [t.pinyin for t in shown]
     en = soup(built_site["site"], "en/glossary/index.html")
     words = [row.find("a").get_text().casefold() for row in en.select("article tbody tr")]
     assert words == sorted(words)
