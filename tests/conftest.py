@@ -28,10 +28,10 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run_build(project: Path, site: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+def run_build(project: Path, site: Path | None = None, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` in ``project``; returns the finished process."""
     site = site or project / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
         cwd=project,

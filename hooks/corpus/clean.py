@@ -123,19 +123,25 @@ class Context:
 
 
 def strip_control_characters(text: str) -> str:
-    """Remove control, bidi and zero-width characters.
+    """Remove control, bidi and zero-width characters; a tab becomes a space.
 
     Web copies carry stray U+00AD, U+200B, U+FEFF and bidi marks; a hostile
     seed may carry control bytes or bidi overrides that reorder what a reader
-    sees. None of them is text.
+    sees. None of them is text. A tab inside a line is white space (Markdown
+    would turn it into four spaces).
 
     >>> strip_control_characters("安全\\u200b合作\\u202e\\x07")
     '安全合作'
+    >>> strip_control_characters("a\\tb")
+    'a b'
     """
     out = []
     for ch in text:
-        if ch in "\n\t":
+        if ch == "\n":
             out.append(ch)
+            continue
+        if ch == "\t":
+            out.append(" ")
             continue
         cat = unicodedata.category(ch)
         if cat in ("Cc", "Cf", "Co", "Cs"):
@@ -173,6 +179,18 @@ def strip_markdown_marks(text: str) -> str:
     return text.replace("**", "")
 
 
+def _neighbour(chars: list[str], i: int, step: int) -> str:
+    """The nearest character before (step -1) or after (step 1) ``i`` that is not a space."""
+    j = i + step
+    while 0 <= j < len(chars) and chars[j] == " ":
+        j += step
+    return chars[j] if 0 <= j < len(chars) else ""
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_RE.match(ch) is not None
+
+
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 
 
@@ -188,17 +206,21 @@ def normalise_punctuation(text: str) -> str:
     '香山论坛，主题为（一）合作'
     >>> normalise_punctuation("dialog, not confrontation (2018)")
     'dialog, not confrontation (2018)'
+    >>> normalise_punctuation("安,,")
+    '安，，'
     """
     if not any(ch in text for ch in _HALF_TO_FULL):
         return text
     chars = list(text)
-    for i, ch in enumerate(chars):
-        if ch not in _HALF_TO_FULL:
-            continue
-        before = text[:i].rstrip(" ")
-        after = text[i + 1 :].lstrip(" ")
-        if (before and _CJK_RE.match(before[-1])) or (after and _CJK_RE.match(after[0])):
-            chars[i] = _HALF_TO_FULL[ch]
+    changed = True
+    while changed:  # until nothing changes: ",,安" needs the second comma first
+        changed = False
+        for i, ch in enumerate(chars):
+            if ch not in _HALF_TO_FULL:
+                continue
+            if _is_cjk(_neighbour(chars, i, -1)) or _is_cjk(_neighbour(chars, i, 1)):
+                chars[i] = _HALF_TO_FULL[ch]
+                changed = True
     return "".join(chars)
 
 

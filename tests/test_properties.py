@@ -1,0 +1,93 @@
+"""Property tests (hypothesis) for the seed cleaner, the renderer and the term linker."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import markdown
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus.clean import clean_seed, han_chars
+from corpus.errors import CorpusError
+from corpus.glossary import Linker, Term
+from corpus.render import render_blocks
+from corpus.structure import structure
+
+ALPHABET = st.sampled_from(
+    list("安全合作共同综合可持续发展倡议联合国宪章一二三十")
+    + list("，。、；：？！“”《》（）—…")
+    + list(",.;:?!()[]*_`#|<>&-+=~^{}\\/\"' ")
+    + ["\n", "\n\n", "\t", "\u3000", "\u00a0", "\u200b", "\u202e", "\x07", "a", "Z", "7"]
+)
+TEXT = st.lists(ALPHABET, max_size=300).map("".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TITLE = "测试标题"
+
+
+def kept_chars(cleaned) -> Counter:
+    total = Counter()
+    for zone in (cleaned.preface, cleaned.body, cleaned.trailer):
+        for p in zone:
+            total += han_chars(p.text)
+    for r in cleaned.removals:
+        total += han_chars(r.text)
+    return total
+
+
+@SETTINGS
+@given(TEXT)
+def test_cleaner_never_crashes_and_never_drops_chinese(body):
+    text = f"{TITLE}\n\n{body}"
+    try:
+        cleaned = clean_seed(text, "seeds/x.txt", title=TITLE)
+    except CorpusError:
+        return  # a clear, named error (for example nothing left after cleaning)
+    assert kept_chars(cleaned) == han_chars(text)
+
+
+@SETTINGS
+@given(TEXT)
+def test_cleaner_is_idempotent(body):
+    try:
+        once = clean_seed(f"{TITLE}\n\n{body}", "seeds/x.txt", title=TITLE)
+    except CorpusError:
+        return
+    again = clean_seed(TITLE + "\n\n" + "\n\n".join(p.text for p in once.body), "seeds/x.txt", title=TITLE)
+    assert [p.text for p in again.body] == [p.text for p in once.body]
+
+
+@SETTINGS
+@given(TEXT)
+def test_rendered_markdown_is_balanced_and_literal(body):
+    try:
+        cleaned = clean_seed(f"{TITLE}\n\n{body}", "seeds/x.txt", title=TITLE)
+    except CorpusError:
+        return
+    doc = structure("x", cleaned.body)
+    html = markdown.markdown(render_blocks(doc.blocks), extensions=["attr_list", "md_in_html", "tables"])
+    soup = BeautifulSoup(html, "html.parser")
+    # only the blocks we made: no element, table, code or link came from the text
+    assert {el.name for el in soup.find_all(True)} <= {"p", "h2", "h3"}
+    assert len(soup.find_all(["p", "h2", "h3"])) == len(doc.blocks)
+    for el, block in zip(soup.find_all(["p", "h2", "h3"]), doc.blocks):
+        assert el.get("id") == block.id
+        assert el.get_text() == block.text
+
+
+TERMS = [
+    Term("a", "安全", "security", (), (), "甲", "A", (), None),
+    Term("b", "共同安全", "common security", (), ("common-security",), "乙", "B", (), None),
+    Term("c", "联合国宪章", "UN Charter", ("宪章",), ("Charter",), "丙", "C", (), None),
+]
+
+
+@SETTINGS
+@given(TEXT, st.sampled_from(["zh", "en"]))
+def test_linker_keeps_the_text_and_is_idempotent(text, lang):
+    segments = Linker(TERMS, lang).link(text, "s")
+    assert "".join(t for t, _ in segments) == text
+    linked = [i for _, i in segments if i]
+    assert len(linked) == len(set(linked))  # first occurrence only
+    assert Linker(TERMS, lang).link_segments(segments, "s") == [s for s in segments if s[0]]

@@ -1,0 +1,27 @@
+"""Two builds of the same commit are byte-identical (dates come from SOURCE_DATE_EPOCH, not the clock)."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from conftest import copy_project, run_build
+
+
+def digest(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_identical(tmp_path):
+    project = copy_project(tmp_path / "project")
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    first = run_build(project, tmp_path / "one", env=env)
+    assert first.returncode == 0, first.stderr
+    time.sleep(1.1)  # a clock-dependent date or mtime would now differ
+    second = run_build(project, tmp_path / "two", env=env)
+    assert second.returncode == 0, second.stderr
+    one, two = digest(tmp_path / "one"), digest(tmp_path / "two")
+    differing = sorted(k for k in one.keys() | two.keys() if one.get(k) != two.get(k))
+    print(f"reproducible: {len(one)} files, {len(differing)} differ")
+    assert not differing, differing[:10]
+    assert "<lastmod>2023-11-14</lastmod>" in (tmp_path / "one" / "sitemap.xml").read_text(encoding="utf-8")
