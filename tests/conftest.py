@@ -140,7 +140,19 @@ def search(page, query: str) -> list[str]:
     """
     box = page.locator("input.md-search__input")
     box.click()
+    if box.input_value():  # clear the previous query and wait until its results are gone
+        box.fill("")
+        box.press("End")
+        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 0", timeout=10000)
     box.fill(query)
     box.press("End")
     page.wait_for_selector(".md-search-result__item a", timeout=10000)
-    return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    read = lambda: page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")  # noqa: E731
+    hrefs = read()
+    for _ in range(20):  # results render in steps: wait until two reads agree
+        page.wait_for_timeout(150)
+        again = read()
+        if again == hrefs:
+            break
+        hrefs = again
+    return hrefs

@@ -70,7 +70,6 @@ def result_sections(page, query):
             out.append(("glossary", path.rstrip("/").rsplit("/", 1)[-1]))
         else:
             out.append(("other", url.path))
-    page.locator("input.md-search__input").fill("")
     return out
 
 
