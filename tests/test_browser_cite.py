@@ -69,7 +69,8 @@ def test_keyboard_alone_reaches_and_uses_the_buttons(server, clip_page):
     else:
         pytest.fail("Tab never reached a copy-link button")
     owner = page.evaluate("document.activeElement.closest('[id]').id")
-    assert page.evaluate("getComputedStyle(document.activeElement.parentElement).opacity") == "1"
+    # visible once focused (after its short fade-in)
+    page.wait_for_function("getComputedStyle(document.activeElement.parentElement).opacity === '1'", timeout=3000)
     page.keyboard.press("Enter")
     assert clipboard(page).endswith(f"#{owner}")
     page.keyboard.press("Tab")
