@@ -29,7 +29,6 @@ from .errors import CorpusError
 from .structure import Block, Document
 
 TRANSLATORS = ("site", "source")
-OK, STALE, MISSING = "ok", "stale", "missing"
 
 
 def fingerprint(text: str) -> str:
@@ -156,14 +155,6 @@ def english(
         out.append(Document(doc.slug, tuple(blocks)))
     coverage.orphans.extend(i for i in entries if i not in seen)
     return out
-
-
-def status_of(coverage: Coverage, ident: str) -> str:
-    if ident in coverage.missing:
-        return MISSING
-    if ident in coverage.stale:
-        return STALE
-    return OK
 
 
 def _yaml_text(text: str) -> str:
