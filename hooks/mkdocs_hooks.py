@@ -6,8 +6,10 @@
                  the site folder is touched;
 * on_page_markdown  put the list of documents and the bundle link into the home page;
 * on_post_template  keep one 404 page per language;
+* on_post_page   small repairs to Material's HTML (corpus/htmlfix.py);
 * on_post_build  (last of all) one search index per language; for the offline
-                 bundle the local iframe-worker shim; online, the bundle to download.
+                 bundle the local iframe-worker shim; online, robots.txt and
+                 the bundle to download.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus.build import build_corpus, check_register, write_pages  # noqa: E402
 from corpus.errors import CorpusError  # noqa: E402
-from corpus.postbuild import BUNDLE_NAME, install_shim, size_label, split_search_index  # noqa: E402
+from corpus.htmlfix import fix_page  # noqa: E402
+from corpus.postbuild import BUNDLE_NAME, install_shim, robots_txt, size_label, split_search_index  # noqa: E402
 
 log = get_plugin_logger("corpus")
 
@@ -142,6 +145,7 @@ def on_post_template(output_content, template_name, config):
     """
     if template_name != "404.html":
         return output_content
+    output_content = fix_page(output_content)
     lang = config.theme.get("language")
     default, _ = _languages(config)
     if lang == default:
@@ -151,6 +155,10 @@ def on_post_template(output_content, template_name, config):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output_content, encoding="utf-8")
     return _state.get("not_found", output_content)
+
+
+def on_post_page(output, page, config):
+    return fix_page(output)
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged the index
@@ -168,6 +176,7 @@ def on_post_build(config):
         except CorpusError as err:
             raise PluginError(str(err)) from None
         return
+    (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
     bundle = _project(config) / "dist" / BUNDLE_NAME
     if bundle.exists():
         target = Path(config.site_dir) / "downloads" / BUNDLE_NAME

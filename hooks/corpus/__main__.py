@@ -3,6 +3,7 @@
     register        add every id the build makes to seeds/published-ids.json
     translations    write or refresh the English translation files (keeps the English)
     bundle          build the offline site (file://) and zip it into dist/
+    preview [SITE]  serve the built site like a static host (gzip, cache headers)
     explain SEED    show what cleaning removed from one seed, step by step
 """
 
@@ -26,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("register", help="add new ids to the register of published addresses")
     sub.add_parser("translations", help="write or refresh seeds/translations/en/<slug>.yaml skeletons")
     sub.add_parser("bundle", help="build the offline site and zip it into dist/")
+    preview = sub.add_parser("preview", help="serve the built site like a static host, for measurement")
+    preview.add_argument("site", type=Path, nargs="?", default=ROOT / "site")
+    preview.add_argument("--port", type=int, default=8001)
     explain = sub.add_parser("explain", help="what cleaning removed from a seed")
     explain.add_argument("seed")
     args = parser.parse_args(argv)
@@ -41,6 +45,19 @@ def main(argv: list[str] | None = None) -> int:
             print("error: the offline build failed (see above)", file=sys.stderr)
             return 1
         print(f"{target}: {size_label(target.stat().st_size)}")
+        return 0
+    if args.command == "preview":
+        from .preview import start
+
+        if not (args.site / "index.html").exists():
+            print(f"error: {args.site}/index.html not found: build the site first (mkdocs build)", file=sys.stderr)
+            return 1
+        server, url = start(args.site, args.port)
+        print(f"serving {args.site} on {url} (gzip, cache headers); Ctrl-C stops")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
         return 0
     try:
         corpus = build_corpus(args.seeds)

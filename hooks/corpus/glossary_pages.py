@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .glossary import Linker, Term
-from .render import LABELS, _ENV, _front_matter, md_escape
+from .render import LABELS, _ENV, _front_matter, md_escape, shorten
 
 GLOSSARY = "glossary"
 
@@ -122,7 +122,7 @@ def glossary_pages(terms: list[Term], documents) -> dict[str, str]:
                 label += f' <span lang="en">{md_escape(term.en)}</span>'
             rows.append(f"| [{label}]({term.id}.md) | {second} | {len(uses[term.id])} |")
         pages[f"{GLOSSARY}/index{suffix}.md"] = (
-            _front_matter(t["glossary_title"])
+            _front_matter(t["glossary_title"], shorten(t["glossary_intro"]))
             + f"# {t['glossary_title']}\n\n{md_escape(t['glossary_intro'])}\n\n"
             + "\n".join(rows)
             + "\n"

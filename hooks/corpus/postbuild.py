@@ -6,6 +6,8 @@
   for theirs under ``en/``; see ``overrides/main.html``).
 * ``install_shim``: the offline bundle's copy of iframe-worker's shim, taken from
   node_modules (installed by ``.ci/setup``), never from the network.
+* ``robots_txt``: let every crawler in and point it at the sitemap (which
+  lists both languages and their hreflang alternates).
 * ``bundle_size_label``: the size of the offline bundle for the download link.
 """
 
@@ -92,6 +94,20 @@ def install_shim(project_dir: Path, site_dir: Path) -> None:
     target = Path(site_dir) / SHIM_TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
+
+
+def robots_txt(site_url: str | None) -> str:
+    """The site's robots.txt: everything may be crawled; where the sitemap is.
+
+    >>> print(robots_txt("https://example.org/gsi/"), end="")
+    User-agent: *
+    Allow: /
+    Sitemap: https://example.org/gsi/sitemap.xml
+    """
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
 
 
 def size_label(size: int) -> str:

@@ -48,6 +48,7 @@ LABELS = {
         "versions_title": "{title}：版本对照",
         "versions_intro": "本文共有 {n} 个版本。下表列出这一版本与底本不同的每一处，均由构建程序从原始文件逐字比较得出：措辞不同的段落 {wording} 处，仅标点不同的段落 {punctuation} 处（各段中仅标点不同的细处共 {spans} 处），这一版本缺少的段落 {missing} 段，仅见于这一版本的段落 {extra} 段。",
         "versions_copy": "与{source}（{date}）比较",
+        "versions_desc": "本文 {n} 个版本之间的 {total} 处异文，逐处标出删改的文字，并链接到正文段落。",
         "versions_none": "两个版本文字相同。",
         "others_title": "{title}：同刊的其他内容",
         "others_intro": "以下内容与《{title}》刊于同一页面，但不属于该文件，按原样保留于此，以免遗漏。",
@@ -93,6 +94,7 @@ LABELS = {
         "versions_title": "{title}: versions",
         "versions_intro": "This document reached us in {n} copies. The table lists every place where this copy differs from the base text, found by comparing the raw files character by character at build time: {wording} paragraphs differ in wording, {punctuation} in punctuation only ({spans} punctuation-only changes in all), {missing} paragraphs are missing from this copy and {extra} are found only in it.",
         "versions_copy": "Compared with {source} ({date})",
+        "versions_desc": "the {total} places where the {n} copies of this document differ, each change marked character by character and linked to its paragraph.",
         "versions_none": "The copies are identical.",
         "others_title": "{title}: other items printed with it",
         "others_intro": "These items were printed on the same page as “{title}” but are not part of it; they are kept here so that nothing is lost.",
@@ -213,11 +215,26 @@ class TermLinks:
         return "".join(parts)
 
 
-def description_of(doc: Document, limit: int = 120) -> str:
-    """A plain-text summary for the page's meta description: its first paragraph."""
-    paras = doc.paragraphs()
-    text = paras[0].text if paras else ""
+def shorten(text: str, limit: int = 150) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (search engines show about that much).
+
+    >>> shorten("安全合作", 3)
+    '安全…'
+    """
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def description_of(entry: Entry, doc: Document, lang: str, limit: int = 150) -> str:
+    """The meta description of a document's pages: what it is (catalog), then how it begins.
+
+    Search results and link previews show it; the catalog part tells a reader
+    whose text it is and when it appeared before the first paragraph does.
+    """
+    t = LABELS[lang]
+    who = entry.author.get(lang) if entry.author else entry.base.source.get(lang)
+    head = f"{entry.title.get(lang)}{t['open']}{who}{t['comma']}{entry.date}{t['close']}{t['colon']}"
+    paras = doc.paragraphs()
+    return shorten(head + (paras[0].text if paras else ""), limit)
 
 
 def document_page(
@@ -257,7 +274,7 @@ def document_page(
         for ident in (variant_ids or [])
     }
     return (
-        _front_matter(title, description_of(doc))
+        _front_matter(title, description_of(entry, doc, lang))
         + f"# {md_escape(title)}\n\n"
         + provenance
         + "\n"
@@ -298,7 +315,7 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
     t = LABELS[lang]
     title = t["parallel_title"].format(title=entry.title.get(lang))
     english = {b.id: b for b in en.blocks}
-    parts = [_front_matter_excluded(title)]
+    parts = [_front_matter_excluded(title, shorten(f"{title}{t['colon']}{t['parallel_intro']}"))]
     parts.append(f"# {md_escape(title)}\n")
     parts.append(md_escape(t["parallel_intro"]) + f" [{t['back']}]({page_md})\n")
     parts.append('<div class="parallel" markdown>\n')
@@ -323,11 +340,9 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
     return "\n".join(parts)
 
 
-def _front_matter_excluded(title: str) -> str:
+def _front_matter_excluded(title: str, description: str) -> str:
     """Front matter of a page kept out of the search index (its text is on another page)."""
-    import json
-
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n"
+    return _front_matter(title, description)[: -len("---\n\n")] + "search:\n  exclude: true\n---\n\n"
 
 
 def documents_table(rows: list[dict], lang: str) -> str:
@@ -342,7 +357,8 @@ def versions_page(entry: Entry, compared: list[tuple[Entry, list[Variant]]] | li
     """The page listing where each other copy differs from the base text."""
     t = LABELS[lang]
     title = t["versions_title"].format(title=entry.title.get(lang))
-    parts = [_front_matter(title), f"# {md_escape(title)}\n"]
+    total = sum(len(v) for _, v in compared)
+    parts = [_front_matter(title, shorten(f"{title}{t['colon']}{t['versions_desc'].format(n=len(entry.copies), total=total)}")), f"# {md_escape(title)}\n"]
     seen: set[str] = set()
     for copy, variants in compared:
         counts = {k: sum(1 for v in variants if v.kind == k) for k in ("wording", "punctuation", "missing", "extra")}
@@ -373,7 +389,8 @@ def others_page(
     """The page of other items printed with a document (prefaces, trailing news)."""
     t = LABELS[lang]
     title = t["others_title"].format(title=entry.title.get(lang))
-    parts = [_front_matter(title), f"# {md_escape(title)}\n", md_escape(t["others_intro"].format(title=entry.title.get(lang))) + "\n"]
+    intro = t["others_intro"].format(title=entry.title.get(lang))
+    parts = [_front_matter(title, shorten(intro)), f"# {md_escape(title)}\n", md_escape(t["others_intro"].format(title=entry.title.get(lang))) + "\n"]
     for heading, doc in sections:
         parts.append(f"## {md_escape(heading)}\n")
         parts.append(render_blocks([_demote(b) for b in doc.blocks], lang, classes, None, terms))
