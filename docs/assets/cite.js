@@ -130,34 +130,50 @@
     dialog.querySelector(".cite-style button").focus();
   }
 
-  function tools(el) {
-    var box = document.createElement("span");
-    box.className = "para-tools";
-    var link = document.createElement("button");
-    link.type = "button";
-    link.className = "para-copy";
-    link.textContent = T.copy;
-    link.setAttribute("aria-label", T.copy + " " + el.id);
-    link.addEventListener("click", function (e) { e.stopPropagation(); copy(permalink(el.id), link); });
-    var cite = document.createElement("button");
-    cite.type = "button";
-    cite.className = "para-cite";
-    cite.textContent = T.cite;
-    cite.setAttribute("aria-label", T.cite + " " + el.id);
-    cite.addEventListener("click", function (e) { e.stopPropagation(); openDialog(el.id, cite); });
-    box.appendChild(link);
-    box.appendChild(cite);
-    return box;
+  /* One set of buttons, cloned for every passage (cheaper than building each). */
+  var template = document.createElement("span");
+  template.className = "para-tools";
+  template.innerHTML = '<button type="button" class="para-copy"></button><button type="button" class="para-cite"></button>';
+  template.firstChild.textContent = T.copy;
+  template.lastChild.textContent = T.cite;
+
+  function addTools(el) {
+    var box = template.cloneNode(true);
+    box.firstChild.setAttribute("aria-label", T.copy + " " + el.id);
+    box.lastChild.setAttribute("aria-label", T.cite + " " + el.id);
+    el.classList.add("has-tools");
+    el.appendChild(box);
   }
 
+  /* One listener for all passages: the buttons, and a tap that shows them on a phone. */
+  var article = document.querySelector(".md-content article");
+  if (article) article.addEventListener("click", function (e) {
+    var button = e.target.closest("button");
+    var passage = e.target.closest(".has-tools");
+    if (!passage) return;
+    if (button && button.classList.contains("para-copy")) {
+      e.stopPropagation();
+      copy(permalink(passage.id), button);
+    } else if (button && button.classList.contains("para-cite")) {
+      e.stopPropagation();
+      openDialog(passage.id, button);
+    } else {
+      passage.classList.toggle("show-tools");
+    }
+  });
+
+  /* Buttons are added in slices of a few milliseconds, so that a long document
+     never holds the main thread in one long task while the page is loading. */
   var targets = document.querySelectorAll(
     ".md-content article p[id], .md-content article h2[id], .md-content article h3[id], .md-content article h4[id], .md-content article .pair[id]"
   );
-  Array.prototype.forEach.call(targets, function (el) {
-    el.classList.add("has-tools");
-    el.appendChild(tools(el));
-    el.addEventListener("click", function () { el.classList.toggle("show-tools"); });  /* tap on a phone */
-  });
+  var next = 0;
+  function addSome() {
+    var start = performance.now();
+    while (next < targets.length && performance.now() - start < 8) addTools(targets[next++]);
+    if (next < targets.length) setTimeout(addSome, 0);
+  }
+  addSome();
 
   /* The page address, printed on the first page with the provenance. */
   var provenance = document.querySelector(".provenance");
