@@ -28,3 +28,18 @@ def test_no_request_to_another_host(server, page):
     outside = [u for u in requests if not u.startswith(server)]
     print(f"{len(requests)} requests over {len(PAGES)} pages and a search; {len(outside)} to other hosts")
     assert outside == []
+
+
+def test_no_console_error_and_no_failed_request(server, page):
+    """Every page of the list loads with no console error and no 4xx/5xx answer (sitemap fetches included)."""
+    errors: list[str] = []
+    failed: list[str] = []
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    for path in PAGES:
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    search(page, "partnership")
+    print(f"{len(PAGES)} pages: {len(errors)} console errors, {len(failed)} failed requests")
+    assert errors == [] and failed == []

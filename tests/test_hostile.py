@@ -20,7 +20,17 @@ HOSTILE = [
     "# 不是标题 * 不是列表 [不是](链接) | 不是 | 表格 | `不是代码` --- 合作。",
     "控制字符\x07与双向\u202e标记\u2066，合作。",
     "长" * 5000 + "，合作。",
+    "词表里的怪词A*[b](c)|d`也只是文字，合作。",
 ]
+#: A glossary term made of regex and Markdown characters: data, never a pattern or markup.
+ODD_TERM = """
+  - id: odd-term
+    zh: 怪词A*[b](c)|d`
+    en: odd | term (x)?
+    definition:
+      zh: 用来检验的词条*。
+      en: A term for testing [only].
+"""
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +42,8 @@ def hostile_site(tmp_path_factory):
     marker = "二、推行综合施策、标本兼治的安全治理模式"
     text = text.replace(marker, "\n\n".join(HOSTILE) + "\n\n" + marker, 1)
     path.write_text(text, encoding="utf-8")
+    glossary = project / "glossary" / "terms.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n" + ODD_TERM, encoding="utf-8")
     site = tmp / "site"
     proc = run_build(project, site)
     assert proc.returncode == 0, proc.stderr
@@ -55,6 +67,19 @@ def test_markup_in_a_seed_shows_literally(hostile_site):
     assert not article.find("table") and not article.find("code", string="不是代码")
     assert "\u202e" not in text and "\x07" not in text  # control and bidi characters removed
     assert "长" * 5000 in text
+
+
+def test_a_glossary_term_of_regex_and_markdown_characters_links_literally(hostile_site):
+    html = (hostile_site / "texts" / "sco-security-cooperation" / "index.html").read_text(encoding="utf-8")
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    (link,) = [a for a in article.select("a.term") if a["href"].endswith("odd-term/")]
+    assert link.get_text() == "怪词A*[b](c)|d`"
+    paragraph = link.find_parent("p")
+    assert paragraph.get_text().startswith("词表里的怪词A*[b](c)|d`也只是文字")
+    assert not paragraph.find("code") and not paragraph.find("em")
+    term = BeautifulSoup((hostile_site / "glossary" / "odd-term" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "怪词A*[b](c)|d`" in term.select_one("article h1").get_text()
+    assert "用来检验的词条*。" in term.select_one("article").get_text()
 
 
 def test_no_injected_script_runs(hostile_site, browser):

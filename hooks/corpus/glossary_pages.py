@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from .glossary import Linker, Term
 from .render import LABELS, _ENV, _front_matter, md_escape, shorten
 
+t_colon = {lang: LABELS[lang]["colon"] for lang in LABELS}
+
 GLOSSARY = "glossary"
 
 LABELS["zh"].update({
@@ -112,7 +114,7 @@ def glossary_pages(terms: list[Term], documents) -> dict[str, str]:
                 uses=uses[term.id],
             )
             title = f"{term.headword(lang)} {term.headword(other)}"
-            pages[f"{GLOSSARY}/{term.id}{suffix}.md"] = _front_matter(title, term.definition(lang)) + body
+            pages[f"{GLOSSARY}/{term.id}{suffix}.md"] = _front_matter(title, shorten(f"{term.headword(lang)}{t_colon[lang]}{term.definition(lang)}")) + body
         ordered = sorted(terms, key=lambda x: x.sort_key(lang))
         rows = [f"| {t['term_col']} | {t['en_col'] if lang == 'en' else t['pinyin']} | {t['uses_col']} |", "| --- | --- | --- |"]
         for term in ordered:
