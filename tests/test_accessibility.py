@@ -64,3 +64,15 @@ def test_dark_scheme_has_no_violations(server, browser, kind):
     found = violations(page)
     context.close()
     assert [v for v in found if v["impact"] in ("serious", "critical")] == [], found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_glossary_tooltip_has_no_violations(server, browser, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + KINDS["document"])
+    page.locator("article a.term").first.focus()
+    assert page.locator("#term-tip").is_visible()
+    found = violations(page)
+    context.close()
+    assert found == [], found

@@ -18,6 +18,9 @@ def test_keyboard_focus_shows_the_term_tooltip(server, page, prefix, other):
     assert tip.is_visible()
     assert tip.inner_text() == title
     assert tip.get_attribute("role") == "tooltip"
+    # the other language's headword carries its own language tag
+    assert tip.locator("span").get_attribute("lang") == ("en" if prefix == "" else "zh-Hans")
+    assert title.startswith(tip.locator("span").inner_text() + " — ")
     assert link.get_attribute("aria-describedby") == "term-tip"
     # the browser's own tooltip no longer shows as well
     assert link.get_attribute("title") is None and link.get_attribute("data-tip") == title

@@ -43,7 +43,16 @@
     if (!text) return;
     var box = element();
     current = link;
-    box.textContent = text;
+    /* "headword — definition": the headword is in the other language */
+    var cut = text.indexOf(" — ");
+    box.textContent = "";
+    if (cut > 0) {
+      var head = document.createElement("span");
+      head.lang = document.documentElement.lang === "en" ? "zh-Hans" : "en";
+      head.textContent = text.slice(0, cut);
+      box.appendChild(head);
+    }
+    box.appendChild(document.createTextNode(cut > 0 ? text.slice(cut) : text));
     box.hidden = false;
     link.setAttribute("aria-describedby", box.id);
     var rect = link.getBoundingClientRect();
