@@ -24,7 +24,8 @@
     tip.className = "term-tip";
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
-    document.body.appendChild(tip);
+    /* inside the main landmark, so that it is read as part of the page's content */
+    (document.querySelector("main") || document.body).appendChild(tip);
     return tip;
   }
 
@@ -55,12 +56,16 @@
     box.appendChild(document.createTextNode(cut > 0 ? text.slice(cut) : text));
     box.hidden = false;
     link.setAttribute("aria-describedby", box.id);
+    /* under the link, inside the window; coordinates relative to the
+       tooltip's positioned ancestor */
     var rect = link.getBoundingClientRect();
-    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    var viewport = document.documentElement.clientWidth;
+    var width = Math.min(320, viewport - 16);
     box.style.maxWidth = width + "px";
-    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-    box.style.left = left + "px";
-    box.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    var left = Math.max(8, Math.min(rect.left, viewport - width - 8));
+    var base = box.offsetParent ? box.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
+    box.style.left = (left - base.left) + "px";
+    box.style.top = (rect.bottom - base.top + 6) + "px";
   }
 
   function hide() {
