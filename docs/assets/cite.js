@@ -162,18 +162,12 @@
     }
   });
 
-  /* Buttons are added in slices of a few milliseconds, so that a long document
-     never holds the main thread in one long task while the page is loading. */
+  /* All at once, before the reader scrolls: added later, the buttons would
+     lengthen paragraphs under the reader's eyes and move the text. */
   var targets = document.querySelectorAll(
     ".md-content article p[id], .md-content article h2[id], .md-content article h3[id], .md-content article h4[id], .md-content article .pair[id]"
   );
-  var next = 0;
-  function addSome() {
-    var start = performance.now();
-    while (next < targets.length && performance.now() - start < 8) addTools(targets[next++]);
-    if (next < targets.length) setTimeout(addSome, 0);
-  }
-  addSome();
+  Array.prototype.forEach.call(targets, addTools);
 
   /* The page address, printed on the first page with the provenance. */
   var provenance = document.querySelector(".provenance");
