@@ -8,9 +8,9 @@ documents under real section headings, each with its real English
 translation. The four real documents stay in every corpus (the glossary
 refers to their paragraphs), so a corpus of 10 holds 4 real and 6 generated.
 
-Generated glossary terms are phrases of the real text (jieba's words, joined
-in twos and threes) paired with phrases of the real English, with the real
-definitions reused, so that they are found in the text as real terms are.
+Generated glossary terms are phrases of the real text paired with phrases of
+the real English, and beyond 200 terms compounds of the text's words (see
+``term_forms``), with the real definitions reused.
 
 Everything is written into a copy of the project in a temporary folder; the
 repository is never written.
@@ -182,72 +182,93 @@ def add_documents(project: Path, count: int, pools: Pools, rng: random.Random) -
     return plans
 
 
-def _zh_phrases(paragraphs: list[str]) -> list[str]:
-    """Runs of two or three of jieba's words in the text: 3 to 6 Han characters."""
+def _zh_words(paragraphs: list[str]) -> list[list[str]]:
+    """Each paragraph cut into words by jieba (as the search index cuts it)."""
     import jieba
 
+    return [list(jieba.cut(text)) for text in paragraphs]
+
+
+def _zh_phrases(cut: list[list[str]]) -> list[str]:
+    """Runs of one to four words of the text: 2 to 8 Han characters, no function word at either end."""
     found = set()
-    for text in paragraphs:
-        words = list(jieba.cut(text))
-        for n in (2, 3):
+    for words in cut:
+        for n in (1, 2, 3, 4):
             for i in range(len(words) - n + 1):
                 run = words[i : i + n]
                 phrase = "".join(run)
-                if 3 <= len(phrase) <= 6 and _HAN_RUN.match(phrase) and run[0][0] not in _ZH_FUNCTION and run[-1][-1] not in _ZH_FUNCTION:
+                if 2 <= len(phrase) <= 8 and _HAN_RUN.match(phrase) and run[0][0] not in _ZH_FUNCTION and run[-1][-1] not in _ZH_FUNCTION:
                     found.add(phrase)
     return sorted(found)
 
 
 def _en_phrases(paragraphs: list[str]) -> list[str]:
-    """Runs of two or three English words that neither start nor end with a function word."""
+    """Runs of one to four English words that neither start nor end with a function word."""
     found = set()
     for text in paragraphs:
         words = _EN_WORD.findall(text)
-        for n in (2, 3):
+        for n in (1, 2, 3, 4):
             for i in range(len(words) - n + 1):
                 run = words[i : i + n]
-                if run[0].lower() not in _EN_FUNCTION and run[-1].lower() not in _EN_FUNCTION:
+                if len(" ".join(run)) >= 5 and run[0].lower() not in _EN_FUNCTION and run[-1].lower() not in _EN_FUNCTION:
                     found.add(" ".join(run).lower())
     return sorted(found)
 
 
-def generated_terms(real: list[dict], pools: Pools, size: int, rng: random.Random) -> list[dict]:
-    """``size - len(real)`` new terms whose forms are phrases of the real text in both languages."""
+#: Generated terms taken from the text's own phrases; every further term is a new compound.
+PHRASE_TERMS = 115
+
+
+def term_forms(real: list[dict], pools: Pools, count: int) -> list[tuple[str, str]]:
+    """``count`` new (Chinese, English) term forms; a longer list starts with the shorter one.
+
+    The first ``PHRASE_TERMS`` (with the 85 real terms, a glossary of 200) are
+    phrases of the text, so they are found in it. Further ones are compounds
+    of two of the text's words in each language (安全平台, "security platform"),
+    as a glossary grown for other documents would add: some occur in this text,
+    most do not. So the glossaries of 200, 1,000 and 5,000 terms are nested,
+    and linking the same text with them compares like with like.
+    """
+    rng = random.Random(8)
     taken = {("zh", f) for t in real for f in [t["zh"], *(t.get("aliases") or {}).get("zh", [])]}
     taken |= {("en", f.casefold()) for t in real for f in [t["en"], *(t.get("aliases") or {}).get("en", [])]}
-    zh = [p for p in _zh_phrases([z for z, _ in pools.paragraphs]) if ("zh", p) not in taken]
-    en = [p for p in _en_phrases([e for _, e in pools.paragraphs]) if ("en", p.casefold()) not in taken]
-    wanted = size - len(real)
-    if wanted > min(len(zh), len(en)):
-        raise ValueError(f"the real text holds only {min(len(zh), len(en))} phrases for {wanted} generated terms")
-    pairs = zip(rng.sample(zh, wanted), rng.sample(en, wanted))
+    cut = _zh_words([z for z, _ in pools.paragraphs])
+    zh = [p for p in _zh_phrases(cut) if ("zh", p) not in taken]
+    en = [p for p in _en_phrases([e for _, e in pools.paragraphs]) if ("en", p) not in taken]
+    forms = list(zip(rng.sample(zh, PHRASE_TERMS), rng.sample(en, PHRASE_TERMS)))
+    taken |= {("zh", z) for z, _ in forms} | {("en", e) for _, e in forms}
+    zh_words = sorted({w for words in cut for w in words if 2 <= len(w) <= 4 and _HAN_RUN.match(w) and w[0] not in _ZH_FUNCTION and w[-1] not in _ZH_FUNCTION})
+    en_words = sorted({w.lower() for _, e in pools.paragraphs for w in _EN_WORD.findall(e) if len(w) >= 4 and w.lower() not in _EN_FUNCTION})
+    while len(forms) < count:
+        z, e = "".join(rng.sample(zh_words, 2)), " ".join(rng.sample(en_words, 2))
+        if ("zh", z) not in taken and ("en", e) not in taken:
+            taken |= {("zh", z), ("en", e)}
+            forms.append((z, e))
+    return forms[:count]
+
+
+def generated_terms(real: list[dict], pools: Pools, count: int) -> list[dict]:
+    """``count`` new glossary terms (see ``term_forms``), with the real definitions reused."""
     terms = []
-    for n, (zh_form, en_form) in enumerate(pairs, start=1):
+    for n, (zh, en) in enumerate(term_forms(real, pools, count), start=1):
         definition = pools.definitions[n % len(pools.definitions)]
-        terms.append({
-            "id": f"generated-term-{n:04d}",
-            "zh": zh_form,
-            "en": en_form,
-            "definition": {"zh": definition[0], "en": definition[1]},
-        })
+        terms.append({"id": f"generated-term-{n:04d}", "zh": zh, "en": en, "definition": {"zh": definition[0], "en": definition[1]}})
     return terms
 
 
-def set_glossary(project: Path, pools: Pools, size: int, rng: random.Random) -> int:
+def set_glossary(project: Path, pools: Pools, size: int) -> int:
     """Make the project's glossary/terms.yaml hold the real terms plus generated ones, ``size`` in all."""
     path = project / "glossary" / "terms.yaml"
     real = yaml.safe_load((ROOT / "glossary" / "terms.yaml").read_text(encoding="utf-8"))["terms"]
-    terms = real + generated_terms(real, pools, size, rng) if size > len(real) else real
+    terms = real + generated_terms(real, pools, max(0, size - len(real)))
     path.write_text(yaml.safe_dump({"terms": terms}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return len(terms)
 
 
-def make_project(dest: Path, documents: int, terms: int, seed: int = 8) -> Path:
+def make_project(dest: Path, documents: int, terms: int, pools: Pools, seed: int = 8) -> Path:
     """A copy of the project with ``documents`` documents (the real ones included) and ``terms`` terms."""
-    pools = real_pools(build_corpus(ROOT / "seeds"))
     project = copy_project(dest)
-    rng = random.Random(seed)
     real = len(load_catalog(project / "seeds"))
-    add_documents(project, max(0, documents - real), pools, rng)
-    set_glossary(project, pools, terms, rng)
+    add_documents(project, max(0, documents - real), pools, random.Random(seed))
+    set_glossary(project, pools, terms)
     return project
