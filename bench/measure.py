@@ -153,6 +153,19 @@ def _wait_for(url: str, wanted: str, timeout: float) -> float | None:
     return None
 
 
+def _settle(log: Path, quiet: float = 3.0, timeout: float = 120.0) -> None:
+    """Wait until the server has written nothing to its log for ``quiet`` seconds (no build running)."""
+    start = last_change = time.perf_counter()
+    size = -1
+    while time.perf_counter() - start < timeout:
+        now = log.stat().st_size
+        if now != size:
+            size, last_change = now, time.perf_counter()
+        elif time.perf_counter() - last_change >= quiet:
+            return
+        time.sleep(0.1)
+
+
 #: The seed edited, the paragraph it changes (its start) and the page that shows it.
 SERVE_SEED = ("004_57f6c3e94606ab13.txt", "安全合作是上合组织", "texts/sco-security-cooperation/")
 
@@ -160,35 +173,35 @@ SERVE_SEED = ("004_57f6c3e94606ab13.txt", "安全合作是上合组织", "texts/
 def serve_seconds(project: Path, edits: int = 3, timeout: float = 60.0) -> list[float]:
     """Seconds from saving an edited seed until ``mkdocs serve`` serves the changed page, per edit.
 
-    Starts ``mkdocs serve`` on a free port, waits until it serves the page,
-    then appends a new sentence to one paragraph of a seed, ``edits`` times.
+    Starts ``mkdocs serve`` on a free port, waits until it serves the page and
+    has stopped rebuilding, then appends a new sentence to one paragraph of a
+    seed, ``edits`` times, letting the server settle after each.
     """
     seed_name, paragraph, page = SERVE_SEED
     port = free_port()
     url = f"http://127.0.0.1:{port}/{page}"
     env = dict(os.environ, **ENV)
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    log = tempfile.TemporaryFile()
-    server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        if _wait_for(url, paragraph, timeout) is None:
-            log.seek(0)
-            raise RuntimeError(f"mkdocs serve did not serve {url} within {timeout:.0f} s:\n{log.read().decode()[-2000:]}")
-        time.sleep(2)  # let the rebuild that the hook's first writes trigger settle
-        seed = project / "seeds" / seed_name
-        seconds = []
-        for n in range(1, edits + 1):
-            marker = f"测速标记{n}{time.time_ns() % 100000:05d}。"
-            text = seed.read_text(encoding="utf-8")
-            line = next(x for x in text.split("\n") if paragraph in x)
-            seed.write_text(text.replace(line, line.rstrip() + marker, 1), encoding="utf-8")
-            took = _wait_for(url, marker, timeout)
-            if took is None:
-                raise RuntimeError(f"mkdocs serve did not show the edit within {timeout:.0f} s")
-            seconds.append(took)
-            time.sleep(3)  # the hook's rewritten pages trigger one more rebuild: let it finish
-        return seconds
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "serve.log"
+        with log.open("wb") as out:
+            server = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            if _wait_for(url, paragraph, timeout) is None:
+                raise RuntimeError(f"mkdocs serve did not serve {url} within {timeout:.0f} s:\n{log.read_text()[-2000:]}")
+            seed = project / "seeds" / seed_name
+            seconds = []
+            for n in range(1, edits + 1):
+                _settle(log)
+                marker = f"测速标记{n}{time.time_ns() % 100000:05d}。"
+                text = seed.read_text(encoding="utf-8")
+                line = next(x for x in text.split("\n") if paragraph in x)
+                seed.write_text(text.replace(line, line.rstrip() + marker, 1), encoding="utf-8")
+                took = _wait_for(url, marker, timeout)
+                if took is None:
+                    raise RuntimeError(f"mkdocs serve did not show the edit within {timeout:.0f} s:\n{log.read_text()[-2000:]}")
+                seconds.append(took)
+            return seconds
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
