@@ -116,6 +116,7 @@ LABELS = {
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;", ":": "&#58;"}
+_ENTITY_TABLE = str.maketrans(_ENTITIES)
 
 
 def md_escape(text: str) -> str:
@@ -124,8 +125,7 @@ def md_escape(text: str) -> str:
     >>> md_escape("<script>alert(1)</script> *a* [b](c) | `d`")
     '&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt; \\\\*a\\\\* \\\\[b\\\\]\\\\(c\\\\) &#124; \\\\`d\\\\`'
     """
-    out = _MD_SPECIAL.sub(r"\\\1", text)
-    return "".join(_ENTITIES.get(ch, ch) for ch in out)
+    return _MD_SPECIAL.sub(r"\\\1", text).translate(_ENTITY_TABLE)
 
 
 _ENV = jinja2.Environment(
