@@ -143,21 +143,33 @@ def _classes(coverage: Coverage | None) -> dict[str, str]:
     return {**{i: "stale" for i in coverage.stale}, **{i: "missing" for i in coverage.missing}}
 
 
-def render_document(d: DocumentBuild, terms: list[Term] | None = None) -> dict[str, str]:
+def term_linkers(terms: list[Term]) -> dict[str, Linker]:
+    """One linker per language for the whole build (its automaton is built once)."""
+    return {lang: Linker(terms, lang) for lang in ("zh", "en")}
+
+
+def page_links(linkers: dict[str, Linker], terms_by_id: dict[str, Term], lang: str) -> TermLinks:
+    """The term links of one document page: "first occurrence per section" is per page."""
+    return TermLinks(linkers[lang].fresh(), terms_by_id, f"../../{GLOSSARY}/")
+
+
+def render_document(d: DocumentBuild, terms: list[Term] | None = None, linkers: dict[str, Linker] | None = None) -> dict[str, str]:
     """The Markdown pages of one document in both languages, keyed by path under docs/.
 
     Default-language (Chinese) pages are ``name.md``; English pages ``name.en.md``
-    (the suffix structure of mkdocs-static-i18n).
+    (the suffix structure of mkdocs-static-i18n). ``linkers`` (from
+    ``term_linkers``) are made from ``terms`` when not given.
     """
     base = f"{GENERATED}/{d.entry.slug}"
     classes = _classes(d.coverage)
     translator = d.translation.translator if d.translation else "site"
     pages: dict[str, str] = {}
     by_id = {t.id: t for t in terms or []}
+    if terms and linkers is None:
+        linkers = term_linkers(terms)
 
     def links(lang: str) -> TermLinks | None:
-        # a fresh linker per page: "first occurrence per section" is per page
-        return TermLinks(Linker(terms, lang), by_id, f"../../{GLOSSARY}/") if terms else None
+        return page_links(linkers, by_id, lang) if terms else None
 
     for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
         t = LABELS[lang]
@@ -201,9 +213,10 @@ def build_corpus(seeds_dir: Path) -> Corpus:
     terms = load_glossary(glossary_dir)
     check_references(terms, documents, f"{glossary_dir.name}/terms.yaml")
     pages: dict[str, str] = {}
+    linkers = term_linkers(terms)
     for d in documents:
-        pages.update(render_document(d, terms))
-    pages.update(glossary_pages(terms, documents))
+        pages.update(render_document(d, terms, linkers))
+    pages.update(glossary_pages(terms, documents, linkers))
     return Corpus(documents=documents, pages=pages, terms=terms)
 
 

@@ -65,9 +65,9 @@ def snippet(text: str, start: int, end: int, width: int = 24) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-def concordance(terms: list[Term], documents, lang: str) -> dict[str, list[Use]]:
-    """Term id -> every paragraph (in ``lang``) that uses the term."""
-    linker = Linker(terms, lang)
+def concordance(terms: list[Term], documents, lang: str, linker: Linker | None = None) -> dict[str, list[Use]]:
+    """Term id -> every paragraph (in ``lang``) that uses the term (``linker``: the build's, if made)."""
+    linker = linker or Linker(terms, lang)
     uses: dict[str, list[Use]] = {t.id: [] for t in terms}
     for d in documents:
         doc = d.doc if lang == "zh" else d.en_doc
@@ -83,8 +83,8 @@ def concordance(terms: list[Term], documents, lang: str) -> dict[str, list[Use]]
     return uses
 
 
-def glossary_pages(terms: list[Term], documents) -> dict[str, str]:
-    """Markdown of the glossary index and term pages, both languages."""
+def glossary_pages(terms: list[Term], documents, linkers: dict[str, Linker] | None = None) -> dict[str, str]:
+    """Markdown of the glossary index and term pages, both languages (``linkers``: the build's, by language)."""
     if not terms:
         return {}
     by_id = {t.id: t for t in terms}
@@ -94,7 +94,7 @@ def glossary_pages(terms: list[Term], documents) -> dict[str, str]:
         t = LABELS[lang]
         other = "en" if lang == "zh" else "zh"
         other_tag = "en" if other == "en" else "zh-Hans"
-        uses = concordance(terms, documents, lang)
+        uses = concordance(terms, documents, lang, (linkers or {}).get(lang))
         for term in terms:
             source = None
             if term.defined_in and "#" in term.defined_in:
