@@ -116,7 +116,6 @@ LABELS = {
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;", ":": "&#58;"}
-_ENTITY_TABLE = str.maketrans(_ENTITIES)
 
 
 def md_escape(text: str) -> str:
@@ -125,7 +124,11 @@ def md_escape(text: str) -> str:
     >>> md_escape("<script>alert(1)</script> *a* [b](c) | `d`")
     '&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt; \\\\*a\\\\* \\\\[b\\\\]\\\\(c\\\\) &#124; \\\\`d\\\\`'
     """
-    return _MD_SPECIAL.sub(r"\\\1", text).translate(_ENTITY_TABLE)
+    out = _MD_SPECIAL.sub(r"\\\1", text)
+    for char, entity in _ENTITIES.items():  # "&" first, so that the entities' own "&" stay
+        if char in out:
+            out = out.replace(char, entity)
+    return out
 
 
 _ENV = jinja2.Environment(
