@@ -219,26 +219,57 @@ def _en_phrases(paragraphs: list[str]) -> list[str]:
 PHRASE_TERMS = 115
 
 
+def _as_frequent(candidates: list[str], paragraphs: list[str], wanted: list[int], rng: random.Random) -> list[str]:
+    """One candidate per number in ``wanted``, found in that many paragraphs (or the nearest fewer)."""
+    by_count: dict[int, list[str]] = {}
+    for phrase in candidates:
+        by_count.setdefault(sum(phrase in p for p in paragraphs), []).append(phrase)
+    for bucket in by_count.values():
+        rng.shuffle(bucket)
+    chosen = []
+    for n in wanted:
+        count = max((c for c in by_count if 0 < c <= n and by_count[c]), default=None)
+        if count is None:
+            raise ValueError(f"no phrase of the text is left that occurs in {n} paragraphs or fewer")
+        chosen.append(by_count[count].pop())
+    return chosen
+
+
+def _forms(term: dict, lang: str) -> list[str]:
+    return [term[lang], *(term.get("aliases") or {}).get(lang, [])]
+
+
 def term_forms(real: list[dict], pools: Pools, count: int) -> list[tuple[str, str]]:
     """``count`` new (Chinese, English) term forms; a longer list starts with the shorter one.
 
     The first ``PHRASE_TERMS`` (with the 85 real terms, a glossary of 200) are
-    phrases of the text, so they are found in it. Further ones are compounds
-    of two of the text's words in each language (安全平台, "security platform"),
-    as a glossary grown for other documents would add: some occur in this text,
+    phrases of the text, each found in as many paragraphs as a real term (the
+    real terms' counts, in turn), so that a page has as many term links per
+    paragraph as with the real glossary. Further ones are compounds of two of
+    the text's words in each language (安全平台, "security platform"), as a
+    glossary grown for other documents would add: some occur in this text,
     most do not. So the glossaries of 200, 1,000 and 5,000 terms are nested,
     and linking the same text with them compares like with like.
     """
     rng = random.Random(8)
-    taken = {("zh", f) for t in real for f in [t["zh"], *(t.get("aliases") or {}).get("zh", [])]}
-    taken |= {("en", f.casefold()) for t in real for f in [t["en"], *(t.get("aliases") or {}).get("en", [])]}
-    cut = _zh_words([z for z, _ in pools.paragraphs])
+    zh_text = [z for z, _ in pools.paragraphs]
+    en_text = [e.casefold() for _, e in pools.paragraphs]
+    taken = {("zh", f) for t in real for f in _forms(t, "zh")} | {("en", f.casefold()) for t in real for f in _forms(t, "en")}
+    cut = _zh_words(zh_text)
     zh = [p for p in _zh_phrases(cut) if ("zh", p) not in taken]
-    en = [p for p in _en_phrases([e for _, e in pools.paragraphs]) if ("en", p) not in taken]
-    forms = list(zip(rng.sample(zh, PHRASE_TERMS), rng.sample(en, PHRASE_TERMS)))
+    en = [p for p in _en_phrases(en_text) if ("en", p) not in taken]
+    counts = {
+        lang: [sum(any(f.casefold() in p for f in _forms(t, lang)) for p in text) or 1 for t in real]
+        for lang, text in (("zh", [z.casefold() for z in zh_text]), ("en", en_text))
+    }
+    wanted = [rng.randrange(len(real)) for _ in range(PHRASE_TERMS)]
+    forms = list(zip(
+        _as_frequent(zh, zh_text, [counts["zh"][i] for i in wanted], rng),
+        _as_frequent(en, en_text, [counts["en"][i] for i in wanted], rng),
+    ))
     taken |= {("zh", z) for z, _ in forms} | {("en", e) for _, e in forms}
     zh_words = sorted({w for words in cut for w in words if 2 <= len(w) <= 4 and _HAN_RUN.match(w) and w[0] not in _ZH_FUNCTION and w[-1] not in _ZH_FUNCTION})
-    en_words = sorted({w.lower() for _, e in pools.paragraphs for w in _EN_WORD.findall(e) if len(w) >= 4 and w.lower() not in _EN_FUNCTION})
+    en_words = sorted({w for e in en_text for w in _EN_WORD.findall(e) if len(w) >= 4 and w not in _EN_FUNCTION})
     while len(forms) < count:
         z, e = "".join(rng.sample(zh_words, 2)), " ".join(rng.sample(en_words, 2))
         if ("zh", z) not in taken and ("en", e) not in taken:

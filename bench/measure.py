@@ -28,9 +28,10 @@ NO_HOOKS_CONFIG = "mkdocs-no-hooks.yml"
 
 @dataclass(frozen=True)
 class Build:
-    """One finished build: wall time, peak memory, and seconds per hook event."""
+    """One finished build: wall time, CPU time, peak memory, and seconds per hook event."""
 
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     hooks: dict[str, float] = field(default_factory=dict)
 
@@ -54,14 +55,19 @@ def run_build(project: Path, site: Path, config: str = "mkdocs.yml", *, strict: 
         if child.returncode:
             raise RuntimeError(f"mkdocs build failed in {project}:\n{log.read_text(encoding='utf-8')[-3000:]}")
         hooks = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}
-    return Build(seconds, usage.ru_maxrss / 1024, hooks)
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, hooks)
 
 
 def median_build(builds: list[Build]) -> Build:
     """The median time and hook time of several builds, with the highest peak memory."""
     events = {k for b in builds for k in b.hooks}
     hooks = {k: statistics.median(b.hooks.get(k, 0.0) for b in builds) for k in events}
-    return Build(statistics.median(b.seconds for b in builds), max(b.peak_mb for b in builds), hooks)
+    return Build(
+        statistics.median(b.seconds for b in builds),
+        statistics.median(b.cpu_seconds for b in builds),
+        max(b.peak_mb for b in builds),
+        hooks,
+    )
 
 
 def write_config_without_hooks(project: Path) -> str:

@@ -19,6 +19,8 @@ class Row:
     pages: int
     build_s: float
     no_hooks_s: float
+    build_cpu_s: float
+    no_hooks_cpu_s: float
     hooks_s: float
     peak_mb: float
     site_bytes: int
@@ -34,6 +36,11 @@ class Row:
     def hooks_added(self) -> float:
         """Time the hooks add to the build of the same Markdown without them, as a fraction."""
         return self.build_s / self.no_hooks_s - 1
+
+    @property
+    def hooks_added_cpu(self) -> float:
+        """The same in CPU time, which the machine's other work disturbs less."""
+        return self.build_cpu_s / self.no_hooks_cpu_s - 1
 
     def index_ratio(self, lang: str) -> float:
         return self.index_raw[lang] / max(self.index_text[lang], 1)
@@ -64,9 +71,10 @@ def figures_table(rows: list[Row]) -> str:
         ("documents (glossary terms)", lambda r: f"{r.documents:,} ({r.terms:,})"),
         ("HTML pages, both languages", lambda r: f"{r.pages:,}"),
         ("`mkdocs build`, s (median)", lambda r: f"{r.build_s:.1f}"),
-        ("… of which in the hooks, s", lambda r: f"{r.hooks_s:.1f}"),
+        ("… of which in the hooks' events, s", lambda r: f"{r.hooks_s:.1f}"),
         ("same Markdown without the hooks, s", lambda r: f"{r.no_hooks_s:.1f}"),
-        ("time the hooks add", lambda r: f"{100 * r.hooks_added:+.0f} %"),
+        ("time the hooks add (CPU time)", lambda r: f"{100 * r.hooks_added:+.0f} % ({100 * r.hooks_added_cpu:+.0f} %)"),
+        ("CPU time with / without the hooks, s", lambda r: f"{r.build_cpu_s:.1f} / {r.no_hooks_cpu_s:.1f}"),
         ("peak memory, MB", lambda r: f"{r.peak_mb:,.0f}"),
         ("site size, MB", lambda r: _mb(r.site_bytes)),
         ("one document page, HTML gzip, KB", lambda r: _kb(r.page_html_gzip)),
@@ -87,7 +95,8 @@ def targets(rows: list[Row], linking: dict[int, float], serve: list[float]) -> l
     small, big = rows[0], rows[-1]
     thousand = next((r for r in rows if r.documents >= 1000), None)
     worst = max(rows, key=lambda r: r.hooks_added)
-    out = [Target("hooks add at most 15 % to the build of the same Markdown", f"{100 * worst.hooks_added:+.0f} % (worst, at {worst.documents:,} documents)", worst.hooks_added <= 0.15)]
+    figure = f"{100 * worst.hooks_added:+.0f} % (CPU time {100 * worst.hooks_added_cpu:+.0f} %), the most at {worst.documents:,} documents"
+    out = [Target("hooks add at most 15 % to the build of the same Markdown", figure, worst.hooks_added <= 0.15)]
     if thousand:
         ok = thousand.build_s <= 90 and thousand.peak_mb < 2000
         out.append(Target("1,000 documents build in ≤ 90 s, peak memory < 2 GB", f"{thousand.build_s:.0f} s, {thousand.peak_mb:,.0f} MB", ok))

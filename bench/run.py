@@ -56,6 +56,8 @@ def measure_size(tmp: Path, documents: int, repeats: int, bundle: bool, pools) -
         pages=pages,
         build_s=with_hooks.seconds,
         no_hooks_s=without.seconds,
+        build_cpu_s=with_hooks.cpu_seconds,
+        no_hooks_cpu_s=without.cpu_seconds,
         hooks_s=with_hooks.hook_seconds,
         peak_mb=with_hooks.peak_mb,
         site_bytes=size,
