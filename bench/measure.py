@@ -120,7 +120,7 @@ def linking_seconds(documents, terms, repeats: int) -> float:
         linkers = term_linkers(terms)
         for lang in ("zh", "en"):
             for d in documents:
-                links = page_links(linkers, by_id, lang)
+                links = page_links(linkers, by_id, lang, f"texts/{d.entry.slug}/index.md")
                 doc = d.doc if lang == "zh" else d.en_doc
                 section = ""
                 for b in doc.blocks:

@@ -113,11 +113,11 @@ def on_config(config):
     if not _offline(config):  # the shim is for file:// only
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     seeds = _seeds_dir(config)
-    signature = (_signature(seeds), _signature(_project(config) / "glossary"), config.docs_dir)
+    signature = (_signature(seeds), _signature(_project(config) / "glossary"), config.docs_dir, config.use_directory_urls)
     if _state.get("signature") == signature:
         return config  # static-i18n's second language build: the pages are already written
     try:
-        corpus = build_corpus(seeds)
+        corpus = build_corpus(seeds, directory_urls=config.use_directory_urls)
         redirects = config.plugins.get("redirects")
         unregistered = check_register(corpus, seeds, redirects.config["redirect_maps"] if redirects else None)
     except CorpusError as err:

@@ -148,17 +148,23 @@ def term_linkers(terms: list[Term]) -> dict[str, Linker]:
     return {lang: Linker(terms, lang) for lang in ("zh", "en")}
 
 
-def page_links(linkers: dict[str, Linker], terms_by_id: dict[str, Term], lang: str) -> TermLinks:
-    """The term links of one document page: "first occurrence per section" is per page."""
-    return TermLinks(linkers[lang].fresh(), terms_by_id, f"../../{GLOSSARY}/")
+def page_links(linkers: dict[str, Linker], terms_by_id: dict[str, Term], lang: str, page: str, directory_urls: bool = True) -> TermLinks:
+    """The term links of one document page (its path under docs/): "first occurrence per section" is per page."""
+    return TermLinks(linkers[lang].fresh(), terms_by_id, page, directory_urls)
 
 
-def render_document(d: DocumentBuild, terms: list[Term] | None = None, linkers: dict[str, Linker] | None = None) -> dict[str, str]:
+def render_document(
+    d: DocumentBuild,
+    terms: list[Term] | None = None,
+    linkers: dict[str, Linker] | None = None,
+    directory_urls: bool = True,
+) -> dict[str, str]:
     """The Markdown pages of one document in both languages, keyed by path under docs/.
 
     Default-language (Chinese) pages are ``name.md``; English pages ``name.en.md``
     (the suffix structure of mkdocs-static-i18n). ``linkers`` (from
-    ``term_linkers``) are made from ``terms`` when not given.
+    ``term_linkers``) are made from ``terms`` when not given; ``directory_urls``
+    is MkDocs' setting, for the addresses of the term links.
     """
     base = f"{GENERATED}/{d.entry.slug}"
     classes = _classes(d.coverage)
@@ -168,8 +174,8 @@ def render_document(d: DocumentBuild, terms: list[Term] | None = None, linkers: 
     if terms and linkers is None:
         linkers = term_linkers(terms)
 
-    def links(lang: str) -> TermLinks | None:
-        return page_links(linkers, by_id, lang) if terms else None
+    def links(lang: str, page: str) -> TermLinks | None:
+        return page_links(linkers, by_id, lang, f"{base}/{page}", directory_urls) if terms else None
 
     for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
         t = LABELS[lang]
@@ -186,7 +192,7 @@ def render_document(d: DocumentBuild, terms: list[Term] | None = None, linkers: 
             variant_ids=sorted({v.id for _, vs in d.compared for v in vs}, key=d.doc.ids().index)
             if d.versions_url
             else None,
-            terms=links(lang),
+            terms=links(lang, "index.md"),
         )
         pages[f"{base}/parallel{suffix}.md"] = parallel_page(d.entry, d.doc, d.en_doc, lang, "index.md", classes)
         if d.versions_url:
@@ -197,13 +203,17 @@ def render_document(d: DocumentBuild, terms: list[Term] | None = None, linkers: 
                 for (copy, where, _), doc_ in zip(d.others, others)
             ]
             pages[f"{base}/others{suffix}.md"] = others_page(
-                d.entry, sections, lang, "index.md", classes if lang == "en" else None, links(lang)
+                d.entry, sections, lang, "index.md", classes if lang == "en" else None, links(lang, "others.md")
             )
     return pages
 
 
-def build_corpus(seeds_dir: Path) -> Corpus:
-    """Read the catalog and every seed; return all generated pages (nothing written)."""
+def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
+    """Read the catalog and every seed; return all generated pages (nothing written).
+
+    ``directory_urls`` is MkDocs' ``use_directory_urls`` (false for the offline
+    bundle): the links written as HTML need the pages' final addresses.
+    """
     seeds_dir = Path(seeds_dir)
     entries = load_catalog(seeds_dir)
     documents = [build_document(e, seeds_dir) for e in entries]
@@ -215,8 +225,8 @@ def build_corpus(seeds_dir: Path) -> Corpus:
     pages: dict[str, str] = {}
     linkers = term_linkers(terms)
     for d in documents:
-        pages.update(render_document(d, terms, linkers))
-    pages.update(glossary_pages(terms, documents, linkers))
+        pages.update(render_document(d, terms, linkers, directory_urls))
+    pages.update(glossary_pages(terms, documents, linkers, directory_urls))
     return Corpus(documents=documents, pages=pages, terms=terms)
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .glossary import Linker, Term
-from .render import LABELS, _ENV, _front_matter, md_escape, shorten
-
-GLOSSARY = "glossary"
+from .render import GLOSSARY, LABELS, _ENV, _front_matter, md_escape, shorten
+from .urls import relative_url
 
 LABELS["zh"].update({
     "glossary_title": "术语表",
@@ -83,10 +82,19 @@ def concordance(terms: list[Term], documents, lang: str, linker: Linker | None =
     return uses
 
 
-def glossary_pages(terms: list[Term], documents, linkers: dict[str, Linker] | None = None) -> dict[str, str]:
-    """Markdown of the glossary index and term pages, both languages (``linkers``: the build's, by language)."""
+def glossary_pages(terms: list[Term], documents, linkers: dict[str, Linker] | None = None, directory_urls: bool = True) -> dict[str, str]:
+    """Markdown of the glossary index and term pages, both languages (``linkers``: the build's, by language).
+
+    ``directory_urls`` is MkDocs' setting, for the addresses of the concordance's links.
+    """
     if not terms:
         return {}
+    to_document: dict[str, str] = {}  # slug -> address of the document from a term page
+
+    def href(use: Use) -> str:
+        if use.slug not in to_document:
+            to_document[use.slug] = relative_url(f"{GLOSSARY}/term.md", f"texts/{use.slug}/index.md", directory_urls)
+        return f"{to_document[use.slug]}#{use.id}"
     by_id = {t.id: t for t in terms}
     pages: dict[str, str] = {}
     titles = {d.entry.slug: d.entry.title for d in documents}
@@ -109,7 +117,7 @@ def glossary_pages(terms: list[Term], documents, linkers: dict[str, Linker] | No
                 t=t,
                 related=[by_id[r] for r in term.related],
                 source=source,
-                uses=uses[term.id],
+                uses=[(u, href(u)) for u in uses[term.id]],
             )
             title = f"{term.headword(lang)} {term.headword(other)}"
             pages[f"{GLOSSARY}/{term.id}{suffix}.md"] = _front_matter(title, term.definition(lang)) + body
