@@ -8,6 +8,7 @@ Fragments (provenance, tables) come from the Jinja templates beside this file.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -239,6 +240,7 @@ class TermLinks:
         self.terms = terms_by_id
         self.page = page
         self.directory_urls = directory_urls
+        self._opening: dict[str, str] = {}  # term id -> its <a> tag on this page
 
     def markdown(self, text: str, section: str) -> str:
         parts = []
@@ -246,12 +248,18 @@ class TermLinks:
             if ident is None:
                 parts.append(md_escape(piece))
                 continue
-            term = self.terms[ident]
-            other = "zh" if self.lang == "en" else "en"
-            tip = html_attribute(f"{term.headword(other)} — {term.definition(self.lang)}".replace('"', "'"))
-            href = relative_url(self.page, f"{GLOSSARY}/{ident}.md", self.directory_urls)
-            parts.append(f'<a class="term" href="{href}" title="{tip}">{md_escape(piece)}</a>')
+            if ident not in self._opening:
+                href = relative_url(self.page, f"{GLOSSARY}/{ident}.md", self.directory_urls)
+                self._opening[ident] = f'<a class="term" href="{href}" title="{term_tip(self.terms[ident], self.lang)}">'
+            parts.append(f"{self._opening[ident]}{md_escape(piece)}</a>")
         return "".join(parts)
+
+
+@functools.lru_cache(maxsize=16384)  # both languages of a glossary of 5,000 terms and more
+def term_tip(term, lang: str) -> str:
+    """A term link's tooltip: the other language's headword and the definition (an attribute value)."""
+    other = "zh" if lang == "en" else "en"
+    return html_attribute(f"{term.headword(other)} — {term.definition(lang)}".replace('"', "'"))
 
 
 def shorten(text: str, limit: int = 150) -> str:
