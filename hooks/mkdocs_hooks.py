@@ -6,7 +6,8 @@
                  the site folder is touched;
 * on_page_markdown  put the list of documents and the bundle link into the home page;
 * on_post_template  keep one 404 page per language;
-* on_post_page   small repairs to Material's HTML (corpus/htmlfix.py);
+* on_post_page   the glossary's lists of uses (Corpus.finish_page) and small
+                 repairs to Material's HTML (corpus/htmlfix.py);
 * on_post_build  (last of all) one search index per language; for the offline
                  bundle the local iframe-worker shim; online, robots.txt and
                  the bundle to download.
@@ -194,6 +195,8 @@ def on_post_template(output_content, template_name, config):
 
 @_timed
 def on_post_page(output, page, config):
+    if "corpus" in _state:
+        output = _state["corpus"].finish_page(page.file.src_uri, output)
     return fix_page(output)
 
 

@@ -20,7 +20,7 @@ from .render import LABELS, document_page, documents_table, others_page, paralle
 from .seedfile import read_seed
 from .structure import Block, Document, structure
 from .glossary import Linker, Term, load_glossary
-from .glossary_pages import GLOSSARY, check_references, glossary_pages
+from .glossary_pages import GLOSSARY, USES_MARKER, check_references, glossary_pages
 from .render import TermLinks
 from .translations import Coverage, Translation, english, load_for
 from .variants import Variant, compare
@@ -63,6 +63,12 @@ class Corpus:
     documents: list[DocumentBuild]
     pages: dict[str, str]  # path under docs/ -> Markdown
     terms: list[Term] = field(default_factory=list)
+    fragments: dict[str, str] = field(default_factory=dict)  # path under docs/ -> HTML for its marker
+
+    def finish_page(self, src_uri: str, html: str) -> str:
+        """The finished HTML of a page with its fragment in place of the marker (see glossary_pages)."""
+        fragment = self.fragments.get(src_uri)
+        return html.replace(USES_MARKER, fragment, 1) if fragment is not None else html
 
     def published(self) -> dict[str, list[str]]:
         """Page URL -> ids, for the register of published addresses."""
@@ -226,8 +232,9 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
     linkers = term_linkers(terms)
     for d in documents:
         pages.update(render_document(d, terms, linkers, directory_urls))
-    pages.update(glossary_pages(terms, documents, linkers, directory_urls))
-    return Corpus(documents=documents, pages=pages, terms=terms)
+    glossary, fragments = glossary_pages(terms, documents, linkers, directory_urls)
+    pages.update(glossary)
+    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments)
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = (GENERATED, GLOSSARY)) -> int:

@@ -82,13 +82,26 @@ def concordance(terms: list[Term], documents, lang: str, linker: Linker | None =
     return uses
 
 
-def glossary_pages(terms: list[Term], documents, linkers: dict[str, Linker] | None = None, directory_urls: bool = True) -> dict[str, str]:
-    """Markdown of the glossary index and term pages, both languages (``linkers``: the build's, by language).
+#: Stands in a term page's Markdown where its list of uses goes on the finished page.
+USES_MARKER = "<!-- corpus:uses -->"
 
-    ``directory_urls`` is MkDocs' setting, for the addresses of the concordance's links.
+
+def glossary_pages(
+    terms: list[Term], documents, linkers: dict[str, Linker] | None = None, directory_urls: bool = True
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Markdown of the glossary index and term pages, both languages, and each term page's list of uses.
+
+    The list of uses (HTML, by page path) replaces ``USES_MARKER`` on the
+    finished page (the hook's ``on_post_page``). It needs neither Markdown nor
+    the search index (it only repeats the documents' paragraphs), and it grows
+    with the corpus: at 1,000 documents a term page lists a thousand
+    paragraphs, and Markdown, MkDocs and the search plugin each parsed every
+    tag of them, a third of the build. ``linkers`` are the build's, by
+    language; ``directory_urls`` is MkDocs' setting, for the links' addresses.
     """
     if not terms:
-        return {}
+        return {}, {}
+    fragments: dict[str, str] = {}
     to_document: dict[str, str] = {}  # slug -> address of the document from a term page
 
     def href(use: Use) -> str:
@@ -117,10 +130,13 @@ def glossary_pages(terms: list[Term], documents, linkers: dict[str, Linker] | No
                 t=t,
                 related=[by_id[r] for r in term.related],
                 source=source,
-                uses=[(u, href(u)) for u in uses[term.id]],
+                uses=uses[term.id],
+                marker=USES_MARKER,
             )
             title = f"{term.headword(lang)} {term.headword(other)}"
-            pages[f"{GLOSSARY}/{term.id}{suffix}.md"] = _front_matter(title, term.definition(lang)) + body
+            path = f"{GLOSSARY}/{term.id}{suffix}.md"
+            pages[path] = _front_matter(title, term.definition(lang)) + body
+            fragments[path] = _ENV.get_template("concordance.html").render(uses=[(u, href(u)) for u in uses[term.id]], t=t)
         ordered = sorted(terms, key=lambda x: x.sort_key(lang))
         rows = [f"| {t['term_col']} | {t['en_col'] if lang == 'en' else t['pinyin']} | {t['uses_col']} |", "| --- | --- | --- |"]
         for term in ordered:
@@ -135,7 +151,7 @@ def glossary_pages(terms: list[Term], documents, linkers: dict[str, Linker] | No
             + "\n".join(rows)
             + "\n"
         )
-    return pages
+    return pages, fragments
 
 
 def check_references(terms: list[Term], documents, shown_as: str) -> None:
