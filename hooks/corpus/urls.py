@@ -12,8 +12,6 @@ the same in both languages.
 
 from __future__ import annotations
 
-import posixpath
-
 
 def page_url(md_path: str, directory_urls: bool = True) -> str:
     """The address (from the site root) of the page MkDocs makes from ``md_path`` under docs/.
@@ -42,9 +40,15 @@ def relative_url(from_md: str, to_md: str, directory_urls: bool = True, fragment
     '../../texts/a/#s1-p2'
     >>> relative_url("texts/a/others.md", "glossary/x.md", False)
     '../../glossary/x.html'
+    >>> relative_url("texts/a/index.md", "texts/a/parallel.md"), relative_url("texts/a/index.md", "texts/a/index.md")
+    ('parallel/', './')
+    >>> relative_url("index.md", "texts/a/index.md"), relative_url("index.md", "texts/a/index.md", False)
+    ('texts/a/', 'texts/a/index.html')
     """
-    here, there = page_url(from_md, directory_urls), page_url(to_md, directory_urls)
-    url = posixpath.relpath(there, posixpath.dirname(here) or ".")
-    if there.endswith("/"):
-        url += "/"
-    return url + (f"#{fragment}" if fragment else "")
+    here = page_url(from_md, directory_urls).split("/")[:-1]  # the folder the page is in
+    there = page_url(to_md, directory_urls).split("/")
+    common = 0  # (posixpath.relpath would do, at ten times the cost: 150,000 links at 1,000 documents)
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    url = "../" * (len(here) - common) + "/".join(there[common:])
+    return (url or "./") + (f"#{fragment}" if fragment else "")
