@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -96,6 +97,7 @@ def drop_redundant_breaks(text: str, separator: re.Pattern) -> str:
     return re.sub(f"{_BREAK}(?=[{splitting}])|(?<=[{splitting}]){_BREAK}", "", text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _always_splits(char: str, separator: re.Pattern) -> bool:
     """Whether the separator cuts at ``char`` whatever follows it (``.`` does not before a digit).
 
