@@ -6,15 +6,25 @@
                  the site folder is touched;
 * on_page_markdown  put the list of documents and the bundle link into the home page;
 * on_post_template  keep one 404 page per language;
-* on_post_page   small repairs to Material's HTML (corpus/htmlfix.py);
+* on_post_page   the glossary's lists of uses (Corpus.finish_page) and small
+                 repairs to Material's HTML (corpus/htmlfix.py);
 * on_post_build  (last of all) one search index per language; for the offline
                  bundle the local iframe-worker shim; online, robots.txt and
                  the bundle to download.
+
+With ``CORPUS_TIMINGS=FILE`` in the environment each event adds up the time it
+takes, and ``on_shutdown`` writes the totals (seconds per event, JSON) to FILE:
+the benchmark (bench/run.py) splits the build time between these hooks and the
+rest of the build that way. Without it the events are not wrapped at all.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import os
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -44,6 +54,30 @@ BUNDLE_TEXT = {
     },
 }
 _state: dict = {}
+TIMINGS = os.environ.get("CORPUS_TIMINGS")
+_timings: dict[str, float] = {}
+
+
+def _timed(event):
+    """The event itself, or with CORPUS_TIMINGS set, the event adding its run time to ``_timings``."""
+    if not TIMINGS:
+        return event
+
+    @functools.wraps(event)
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return event(*args, **kwargs)
+        finally:
+            _timings[event.__name__] = _timings.get(event.__name__, 0.0) + time.perf_counter() - start
+
+    return timed
+
+
+def on_shutdown():
+    """Write the hooks' time per event for the benchmark (only with CORPUS_TIMINGS set)."""
+    if TIMINGS:
+        Path(TIMINGS).write_text(json.dumps(_timings, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _project(config) -> Path:
@@ -75,15 +109,16 @@ def _signature(seeds: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in seeds.rglob("*") if p.is_file()))
 
 
+@_timed
 def on_config(config):
     if not _offline(config):  # the shim is for file:// only
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     seeds = _seeds_dir(config)
-    signature = (_signature(seeds), _signature(_project(config) / "glossary"), config.docs_dir)
+    signature = (_signature(seeds), _signature(_project(config) / "glossary"), config.docs_dir, config.use_directory_urls)
     if _state.get("signature") == signature:
         return config  # static-i18n's second language build: the pages are already written
     try:
-        corpus = build_corpus(seeds)
+        corpus = build_corpus(seeds, directory_urls=config.use_directory_urls)
         redirects = config.plugins.get("redirects")
         unregistered = check_register(corpus, seeds, redirects.config["redirect_maps"] if redirects else None)
     except CorpusError as err:
@@ -136,6 +171,7 @@ def _teach_segmenter(terms) -> None:
                 jieba.add_word(form)
 
 
+@_timed
 def on_post_template(output_content, template_name, config):
     """Give each language its own 404 page.
 
@@ -157,11 +193,15 @@ def on_post_template(output_content, template_name, config):
     return _state.get("not_found", output_content)
 
 
+@_timed
 def on_post_page(output, page, config):
+    if "corpus" in _state:
+        output = _state["corpus"].finish_page(page.file.src_uri, output)
     return fix_page(output)
 
 
 @event_priority(-200)  # after static-i18n has built every language and merged the index
+@_timed
 def on_post_build(config):
     default, others = _languages(config)
     i18n = config.plugins.get("i18n")
@@ -196,6 +236,7 @@ def _bundle_text(config, lang: str, prefix: str) -> str:
     return f'<a class="bundle-download" href="{href}" download>{label}</a>'
 
 
+@_timed
 def on_page_markdown(markdown, page, config, files):
     if DOCUMENTS_MARKER in markdown and "corpus" in _state:
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"

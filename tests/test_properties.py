@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import markdown
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from corpus.clean import clean_seed, han_chars
 from corpus.errors import CorpusError
 from corpus.glossary import Linker, Term
-from corpus.render import render_blocks
+from corpus.render import TermLinks, render_blocks
 from corpus.structure import structure
 
 ALPHABET = st.sampled_from(
@@ -91,3 +92,21 @@ def test_linker_keeps_the_text_and_is_idempotent(text, lang):
     linked = [i for _, i in segments if i]
     assert len(linked) == len(set(linked))  # first occurrence only
     assert Linker(TERMS, lang).link_segments(segments, "s") == [s for s in segments if s[0]]
+
+
+@SETTINGS
+@given(TEXT)
+def test_term_links_keep_the_text_and_make_no_other_markup(body):
+    try:
+        cleaned = clean_seed(f"{TITLE}\n\n{body}", "seeds/x.txt", title=TITLE)
+    except CorpusError:
+        return
+    doc = structure("x", cleaned.body)
+    links = TermLinks(Linker(TERMS, "zh"), {t.id: t for t in TERMS}, "texts/x/index.md")
+    html = markdown.markdown(render_blocks(doc.blocks, "zh", terms=links), extensions=["attr_list", "md_in_html", "tables"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert {el.name for el in soup.find_all(True)} <= {"p", "h2", "h3", "a"}
+    for a in soup.find_all("a"):
+        assert a["class"] == ["term"] and re.fullmatch(r"\.\./\.\./glossary/[abc]/", a["href"]), a
+    for el, block in zip(soup.find_all(["p", "h2", "h3"]), doc.blocks):
+        assert el.get_text() == block.text

@@ -1,7 +1,8 @@
 /* Queries for Material's search: Chinese segmented like the index, all words required.
  *
  * The build segments Chinese text with jieba and writes the words it found to
- * search/vocabulary.js (window.__searchVocabulary). Material's search worker
+ * search/vocabulary.js (window.__searchVocabulary), loaded with the first
+ * search (see below). Material's search worker
  * cuts a run of Han characters in the query against its index itself, but it
  * never tests a word that ends at the end of the run (so "三股" became "三"
  * and "两国方案" lost its last word), and it glues several words of one run
@@ -65,15 +66,45 @@
 
   if (typeof document === "undefined") return;  /* loaded by the tests in Node */
 
-  var transform = makeTransform(root.__searchVocabulary);
+  /* The vocabulary grows with the corpus, so a page does not load it: it is
+     fetched (search/vocabulary.js, beside this script's folder) when a reader
+     first focuses the search box, and a Chinese query typed before it has
+     arrived waits for it (other queries do not need it). If it cannot be
+     loaded, queries are cut without it. */
+  var here = document.currentScript && document.currentScript.src;
+  var transform = root.__searchVocabulary ? makeTransform(root.__searchVocabulary) : null;
+  var withoutVocabulary = makeTransform([]);
+  var hasHan = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  var waiting = null;  /* the latest query posted before the vocabulary arrived */
+  var loading = false;
+
+  function loadVocabulary() {
+    if (transform || loading || !here) return;
+    loading = true;
+    var tag = document.createElement("script");
+    tag.src = new URL("../search/vocabulary.js", here).href;
+    tag.onload = tag.onerror = function () {
+      transform = makeTransform(root.__searchVocabulary);
+      if (waiting) { waiting.send(); waiting = null; }
+    };
+    document.head.appendChild(tag);
+  }
+  document.addEventListener("focusin", function (event) {
+    if (event.target && event.target.matches && event.target.matches("input.md-search__input")) loadVocabulary();
+  });
+
   function patch(proto) {
     if (!proto || proto.__zhPatched) return;
     var post = proto.postMessage;
     proto.postMessage = function (message) {
+      var worker = this, rest = [].slice.call(arguments, 1);
       if (message && message.type === 2 && typeof message.data === "string") {  /* a query */
-        message = { type: 2, data: transform(message.data) };
+        var query = message.data;
+        var send = function () { post.apply(worker, [{ type: 2, data: (transform || withoutVocabulary)(query) }].concat(rest)); };
+        if (!transform && here && hasHan.test(query)) { waiting = { send: send }; loadVocabulary(); return; }
+        return send();
       }
-      return post.apply(this, [message].concat([].slice.call(arguments, 1)));
+      return post.apply(this, [message].concat(rest));
     };
     proto.__zhPatched = true;
   }

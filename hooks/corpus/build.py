@@ -20,7 +20,7 @@ from .render import LABELS, document_page, documents_table, others_page, paralle
 from .seedfile import read_seed
 from .structure import Block, Document, structure
 from .glossary import Linker, Term, load_glossary
-from .glossary_pages import GLOSSARY, check_references, glossary_pages
+from .glossary_pages import GLOSSARY, USES_MARKER, check_references, glossary_pages
 from .render import TermLinks
 from .translations import Coverage, Translation, english, load_for
 from .variants import Variant, compare
@@ -63,6 +63,12 @@ class Corpus:
     documents: list[DocumentBuild]
     pages: dict[str, str]  # path under docs/ -> Markdown
     terms: list[Term] = field(default_factory=list)
+    fragments: dict[str, str] = field(default_factory=dict)  # path under docs/ -> HTML for its marker
+
+    def finish_page(self, src_uri: str, html: str) -> str:
+        """The finished HTML of a page with its fragment in place of the marker (see glossary_pages)."""
+        fragment = self.fragments.get(src_uri)
+        return html.replace(USES_MARKER, fragment, 1) if fragment is not None else html
 
     def published(self) -> dict[str, list[str]]:
         """Page URL -> ids, for the register of published addresses."""
@@ -143,21 +149,39 @@ def _classes(coverage: Coverage | None) -> dict[str, str]:
     return {**{i: "stale" for i in coverage.stale}, **{i: "missing" for i in coverage.missing}}
 
 
-def render_document(d: DocumentBuild, terms: list[Term] | None = None) -> dict[str, str]:
+def term_linkers(terms: list[Term]) -> dict[str, Linker]:
+    """One linker per language for the whole build (its automaton is built once)."""
+    return {lang: Linker(terms, lang) for lang in ("zh", "en")}
+
+
+def page_links(linkers: dict[str, Linker], terms_by_id: dict[str, Term], lang: str, page: str, directory_urls: bool = True) -> TermLinks:
+    """The term links of one document page (its path under docs/): "first occurrence per section" is per page."""
+    return TermLinks(linkers[lang].fresh(), terms_by_id, page, directory_urls)
+
+
+def render_document(
+    d: DocumentBuild,
+    terms: list[Term] | None = None,
+    linkers: dict[str, Linker] | None = None,
+    directory_urls: bool = True,
+) -> dict[str, str]:
     """The Markdown pages of one document in both languages, keyed by path under docs/.
 
     Default-language (Chinese) pages are ``name.md``; English pages ``name.en.md``
-    (the suffix structure of mkdocs-static-i18n).
+    (the suffix structure of mkdocs-static-i18n). ``linkers`` (from
+    ``term_linkers``) are made from ``terms`` when not given; ``directory_urls``
+    is MkDocs' setting, for the addresses of the term links.
     """
     base = f"{GENERATED}/{d.entry.slug}"
     classes = _classes(d.coverage)
     translator = d.translation.translator if d.translation else "site"
     pages: dict[str, str] = {}
     by_id = {t.id: t for t in terms or []}
+    if terms and linkers is None:
+        linkers = term_linkers(terms)
 
-    def links(lang: str) -> TermLinks | None:
-        # a fresh linker per page: "first occurrence per section" is per page
-        return TermLinks(Linker(terms, lang), by_id, f"../../{GLOSSARY}/") if terms else None
+    def links(lang: str, page: str) -> TermLinks | None:
+        return page_links(linkers, by_id, lang, f"{base}/{page}", directory_urls) if terms else None
 
     for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
         t = LABELS[lang]
@@ -174,7 +198,7 @@ def render_document(d: DocumentBuild, terms: list[Term] | None = None) -> dict[s
             variant_ids=sorted({v.id for _, vs in d.compared for v in vs}, key=d.doc.ids().index)
             if d.versions_url
             else None,
-            terms=links(lang),
+            terms=links(lang, "index.md"),
         )
         pages[f"{base}/parallel{suffix}.md"] = parallel_page(d.entry, d.doc, d.en_doc, lang, "index.md", classes)
         if d.versions_url:
@@ -185,13 +209,17 @@ def render_document(d: DocumentBuild, terms: list[Term] | None = None) -> dict[s
                 for (copy, where, _), doc_ in zip(d.others, others)
             ]
             pages[f"{base}/others{suffix}.md"] = others_page(
-                d.entry, sections, lang, "index.md", classes if lang == "en" else None, links(lang)
+                d.entry, sections, lang, "index.md", classes if lang == "en" else None, links(lang, "others.md")
             )
     return pages
 
 
-def build_corpus(seeds_dir: Path) -> Corpus:
-    """Read the catalog and every seed; return all generated pages (nothing written)."""
+def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
+    """Read the catalog and every seed; return all generated pages (nothing written).
+
+    ``directory_urls`` is MkDocs' ``use_directory_urls`` (false for the offline
+    bundle): the links written as HTML need the pages' final addresses.
+    """
     seeds_dir = Path(seeds_dir)
     entries = load_catalog(seeds_dir)
     documents = [build_document(e, seeds_dir) for e in entries]
@@ -201,10 +229,12 @@ def build_corpus(seeds_dir: Path) -> Corpus:
     terms = load_glossary(glossary_dir)
     check_references(terms, documents, f"{glossary_dir.name}/terms.yaml")
     pages: dict[str, str] = {}
+    linkers = term_linkers(terms)
     for d in documents:
-        pages.update(render_document(d, terms))
-    pages.update(glossary_pages(terms, documents))
-    return Corpus(documents=documents, pages=pages, terms=terms)
+        pages.update(render_document(d, terms, linkers, directory_urls))
+    glossary, fragments = glossary_pages(terms, documents, linkers, directory_urls)
+    pages.update(glossary)
+    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments)
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = (GENERATED, GLOSSARY)) -> int:

@@ -135,6 +135,8 @@ def strip_control_characters(text: str) -> str:
     >>> strip_control_characters("a\\tb")
     'a b'
     """
+    if text.isprintable():  # no control, format, private-use or surrogate character, no tab or newline
+        return text
     out = []
     for ch in text:
         if ch == "\n":

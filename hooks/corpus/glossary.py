@@ -10,6 +10,7 @@ term in each section is linked.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,7 +153,10 @@ class Linker:
 
     ``link(text, section)`` returns segments ``(text, term_id | None)`` and
     remembers which terms it linked in each section, so that only a term's
-    first occurrence in a section becomes a link.
+    first occurrence in a section becomes a link. ``fresh()`` gives another
+    page its own memory of sections on the same automaton, which is built once
+    per glossary and language (for a large glossary building it costs more
+    than linking a page).
     """
 
     terms: list[Term]
@@ -170,6 +174,12 @@ class Linker:
         if len(automaton):
             automaton.make_automaton()
 
+    def fresh(self) -> "Linker":
+        """A linker with the same automaton that has linked nothing yet (for the next page)."""
+        other = copy.copy(self)
+        other._seen = {}
+        return other
+
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, term id)``, longest match first at each place."""
         if not len(self._automaton):
@@ -186,12 +196,13 @@ class Linker:
                 if end + 1 < len(text) and _is_word_char(text[end + 1]):
                     continue
             found.append((start, end + 1, ident))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chosen: list[tuple[int, int, str]] = []
+        taken = bytearray(len(text))  # 1 where a chosen match lies
         # Longest first overall, so that 全球安全倡议 beats 安全 wherever they overlap.
         for start, end, ident in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
-            if any(not (end <= s or start >= e) for s, e, _ in chosen):
+            if 1 in taken[start:end]:
                 continue
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, ident))
         return sorted(chosen)
 

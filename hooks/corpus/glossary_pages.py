@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .glossary import Linker, Term
-from .render import LABELS, _ENV, _front_matter, md_escape, shorten
+from .render import GLOSSARY, LABELS, _ENV, _front_matter, md_escape, shorten
+from .urls import relative_url
 
 t_colon = {lang: LABELS[lang]["colon"] for lang in LABELS}
-
-GLOSSARY = "glossary"
 
 LABELS["zh"].update({
     "glossary_title": "术语表",
@@ -67,9 +66,9 @@ def snippet(text: str, start: int, end: int, width: int = 24) -> str:
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-def concordance(terms: list[Term], documents, lang: str) -> dict[str, list[Use]]:
-    """Term id -> every paragraph (in ``lang``) that uses the term."""
-    linker = Linker(terms, lang)
+def concordance(terms: list[Term], documents, lang: str, linker: Linker | None = None) -> dict[str, list[Use]]:
+    """Term id -> every paragraph (in ``lang``) that uses the term (``linker``: the build's, if made)."""
+    linker = linker or Linker(terms, lang)
     uses: dict[str, list[Use]] = {t.id: [] for t in terms}
     for d in documents:
         doc = d.doc if lang == "zh" else d.en_doc
@@ -85,10 +84,32 @@ def concordance(terms: list[Term], documents, lang: str) -> dict[str, list[Use]]
     return uses
 
 
-def glossary_pages(terms: list[Term], documents) -> dict[str, str]:
-    """Markdown of the glossary index and term pages, both languages."""
+#: Stands in a term page's Markdown where its list of uses goes on the finished page.
+USES_MARKER = "<!-- corpus:uses -->"
+
+
+def glossary_pages(
+    terms: list[Term], documents, linkers: dict[str, Linker] | None = None, directory_urls: bool = True
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Markdown of the glossary index and term pages, both languages, and each term page's list of uses.
+
+    The list of uses (HTML, by page path) replaces ``USES_MARKER`` on the
+    finished page (the hook's ``on_post_page``). It needs neither Markdown nor
+    the search index (it only repeats the documents' paragraphs), and it grows
+    with the corpus: at 1,000 documents a term page lists a thousand
+    paragraphs, and Markdown, MkDocs and the search plugin each parsed every
+    tag of them, a third of the build. ``linkers`` are the build's, by
+    language; ``directory_urls`` is MkDocs' setting, for the links' addresses.
+    """
     if not terms:
-        return {}
+        return {}, {}
+    fragments: dict[str, str] = {}
+    to_document: dict[str, str] = {}  # slug -> address of the document from a term page
+
+    def href(use: Use) -> str:
+        if use.slug not in to_document:
+            to_document[use.slug] = relative_url(f"{GLOSSARY}/term.md", f"texts/{use.slug}/index.md", directory_urls)
+        return f"{to_document[use.slug]}#{use.id}"
     by_id = {t.id: t for t in terms}
     pages: dict[str, str] = {}
     titles = {d.entry.slug: d.entry.title for d in documents}
@@ -96,7 +117,7 @@ def glossary_pages(terms: list[Term], documents) -> dict[str, str]:
         t = LABELS[lang]
         other = "en" if lang == "zh" else "zh"
         other_tag = "en" if other == "en" else "zh-Hans"
-        uses = concordance(terms, documents, lang)
+        uses = concordance(terms, documents, lang, (linkers or {}).get(lang))
         for term in terms:
             source = None
             if term.defined_in and "#" in term.defined_in:
@@ -112,9 +133,12 @@ def glossary_pages(terms: list[Term], documents) -> dict[str, str]:
                 related=[by_id[r] for r in term.related],
                 source=source,
                 uses=uses[term.id],
+                marker=USES_MARKER,
             )
             title = f"{term.headword(lang)} {term.headword(other)}"
-            pages[f"{GLOSSARY}/{term.id}{suffix}.md"] = _front_matter(title, shorten(f"{term.headword(lang)}{t_colon[lang]}{term.definition(lang)}")) + body
+            path = f"{GLOSSARY}/{term.id}{suffix}.md"
+            pages[path] = _front_matter(title, shorten(f"{term.headword(lang)}{t_colon[lang]}{term.definition(lang)}")) + body
+            fragments[path] = _ENV.get_template("concordance.html").render(uses=[(u, href(u)) for u in uses[term.id]], t=t)
         ordered = sorted(terms, key=lambda x: x.sort_key(lang))
         rows = [f"| {t['term_col']} | {t['en_col'] if lang == 'en' else t['pinyin']} | {t['uses_col']} |", "| --- | --- | --- |"]
         for term in ordered:
@@ -129,7 +153,7 @@ def glossary_pages(terms: list[Term], documents) -> dict[str, str]:
             + "\n".join(rows)
             + "\n"
         )
-    return pages
+    return pages, fragments
 
 
 def check_references(terms: list[Term], documents, shown_as: str) -> None:

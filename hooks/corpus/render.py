@@ -8,6 +8,7 @@ Fragments (provenance, tables) come from the Jinja templates beside this file.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -15,9 +16,12 @@ import jinja2
 
 from .catalog import Entry
 from .structure import Block, Document
+from .urls import relative_url
 from .variants import Variant
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: Folder under docs/ of the glossary pages.
+GLOSSARY = "glossary"
 
 LABELS = {
     "zh": {
@@ -124,8 +128,39 @@ def md_escape(text: str) -> str:
     >>> md_escape("<script>alert(1)</script> *a* [b](c) | `d`")
     '&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt; \\\\*a\\\\* \\\\[b\\\\]\\\\(c\\\\) &#124; \\\\`d\\\\`'
     """
-    out = _MD_SPECIAL.sub(r"\\\1", text)
-    return "".join(_ENTITIES.get(ch, ch) for ch in out)
+    return html_text(_MD_SPECIAL.sub(r"\\\1", text))
+
+
+def html_text(text: str) -> str:
+    """Text for HTML that the renderer writes itself: the same entities as ``md_escape``.
+
+    So a text reads the same, byte for byte, whether it went through Markdown
+    or straight into HTML.
+
+    >>> html_text("a < b & c: d|e")
+    'a &lt; b &amp; c&#58; d&#124;e'
+    """
+    for char, entity in _ENTITIES.items():  # "&" first, so that the entities' own "&" stay
+        if char in text:
+            text = text.replace(char, entity)
+    return text
+
+
+_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
+
+
+def html_attribute(text: str) -> str:
+    """An attribute value written as Python-Markdown writes a link title.
+
+    White space becomes a space; ``&`` (unless it starts an entity), ``<``,
+    ``>`` and ``"`` become entities.
+
+    >>> html_attribute('a "b" &amp; c & <d>\\n')
+    'a &quot;b&quot; &amp; c &amp; &lt;d&gt;'
+    """
+    text = re.sub(r"\s", " ", text.strip())
+    text = _AMP.sub("&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 _ENV = jinja2.Environment(
@@ -135,6 +170,7 @@ _ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 _ENV.filters["md"] = md_escape
+_ENV.filters["html"] = html_text
 
 
 def _front_matter(title: str, description: str | None = None) -> str:
@@ -193,14 +229,18 @@ def render_blocks(
 class TermLinks:
     """Glossary links for one page: a Linker plus how a link is written.
 
-    ``href`` is the relative path from the page to the glossary folder.
+    ``page`` is the page's Markdown path under docs/ (``texts/<slug>/index.md``):
+    the links are HTML with their final relative address (see urls.py), in
+    the form Python-Markdown gives a titled link with ``{: .term }``.
     """
 
-    def __init__(self, linker, terms_by_id: dict, href: str):
+    def __init__(self, linker, terms_by_id: dict, page: str, directory_urls: bool = True):
         self.linker = linker
         self.lang = linker.lang
         self.terms = terms_by_id
-        self.href = href
+        self.page = page
+        self.directory_urls = directory_urls
+        self._opening: dict[str, str] = {}  # term id -> its <a> tag on this page
 
     def markdown(self, text: str, section: str) -> str:
         parts = []
@@ -208,11 +248,18 @@ class TermLinks:
             if ident is None:
                 parts.append(md_escape(piece))
                 continue
-            term = self.terms[ident]
-            other = "zh" if self.lang == "en" else "en"
-            tip = f"{term.headword(other)} — {term.definition(self.lang)}".replace('"', "'")
-            parts.append(f'[{md_escape(piece)}]({self.href}{ident}.md "{tip}"){{: .term }}')
+            if ident not in self._opening:
+                href = relative_url(self.page, f"{GLOSSARY}/{ident}.md", self.directory_urls)
+                self._opening[ident] = f'<a class="term" href="{href}" title="{term_tip(self.terms[ident], self.lang)}">'
+            parts.append(f"{self._opening[ident]}{md_escape(piece)}</a>")
         return "".join(parts)
+
+
+@functools.lru_cache(maxsize=16384)  # both languages of a glossary of 5,000 terms and more
+def term_tip(term, lang: str) -> str:
+    """A term link's tooltip: the other language's headword and the definition (an attribute value)."""
+    other = "zh" if lang == "en" else "en"
+    return html_attribute(f"{term.headword(other)} — {term.definition(lang)}".replace('"', "'"))
 
 
 def shorten(text: str, limit: int = 150) -> str:

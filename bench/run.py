@@ -1,0 +1,146 @@
+"""Benchmark of build cost and page weight: ``PYTHONPATH=hooks .venv/bin/python bench/run.py [--quick]``.
+
+For corpora of 10, 100 and 1,000 documents (generated from the real
+paragraphs, see bench/generate.py) it times ``mkdocs build`` with and without
+the hooks, weighs one document page, the search indexes, the site and the
+offline bundle; it times term linking with glossaries of 200, 1,000 and 5,000
+terms, and how soon ``mkdocs serve`` shows an edited seed. It prints the
+figures and the targets (PASS/FAIL) and writes them, with a plot, to
+bench/results/ (results.md, plot.svg, results.json).
+
+Everything is built in a temporary folder; the repository is never written
+except for the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "hooks")]
+
+import generate  # noqa: E402
+import measure  # noqa: E402
+import report  # noqa: E402
+import sizes  # noqa: E402
+
+#: The glossary of every site build (the real 85 terms and generated ones).
+SITE_TERMS = 200
+#: Documents of the text that the linker is timed on.
+LINKER_DOCUMENTS = 100
+
+
+def measure_size(tmp: Path, documents: int, repeats: int, bundle: bool, pools) -> report.Row:
+    """Build a generated project of ``documents`` documents and measure it."""
+    project = generate.make_project(tmp / f"project-{documents}", documents, SITE_TERMS, pools)
+    site = tmp / f"site-{documents}"
+    with_hooks, without = measure.builds(project, site, repeats)
+    weight = sizes.page_weight(site)
+    index = sizes.index_sizes(site)
+    size, _, pages = sizes.site_size(site)
+    bundle_bytes = None
+    if bundle:
+        from corpus.bundle import build_bundle
+
+        bundle_bytes = build_bundle(project, tmp / f"bundle-{documents}.zip").stat().st_size
+    row = report.Row(
+        documents=documents,
+        terms=SITE_TERMS,
+        pages=pages,
+        build_s=with_hooks.seconds,
+        no_hooks_s=without.seconds,
+        build_cpu_s=with_hooks.cpu_seconds,
+        no_hooks_cpu_s=without.cpu_seconds,
+        hooks_s=with_hooks.hook_seconds,
+        peak_mb=with_hooks.peak_mb,
+        site_bytes=size,
+        page_html_gzip=weight.html_gzip,
+        page_total_gzip=weight.gzip_total,
+        index_raw={k: v.raw for k, v in index.items()},
+        index_gzip={k: v.gzip for k, v in index.items()},
+        index_text={k: v.text for k, v in index.items()},
+        bundle_bytes=bundle_bytes,
+        unfound=tuple(sizes.unfound_queries(site)),
+    )
+    shutil.rmtree(project)
+    shutil.rmtree(site)
+    return row
+
+
+def measure_linking(tmp: Path, glossaries: list[int], repeats: int, pools) -> dict[int, float]:
+    """Seconds to link the same text (100 documents) with glossaries of each size."""
+    from corpus.build import build_corpus
+    from corpus.glossary import load_glossary
+
+    project = generate.make_project(tmp / "project-linker", LINKER_DOCUMENTS, SITE_TERMS, pools)
+    documents = build_corpus(project / "seeds").documents
+    out = {}
+    for n in glossaries:
+        generate.set_glossary(project, pools, n)
+        terms = load_glossary(project / "glossary")
+        out[n] = measure.linking_seconds(documents, terms, repeats)
+    shutil.rmtree(project)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="10 and 100 documents, one build each, no serve test")
+    parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 10 100 1000)")
+    parser.add_argument("--repeats", type=int, help="builds per size (default 3; 1 with --quick)")
+    parser.add_argument("--out", type=Path, default=HERE / "results", help="folder for results.md, plot.svg, results.json")
+    args = parser.parse_args(argv)
+    corpus_sizes = args.sizes or ([10, 100] if args.quick else [10, 100, 1000])
+    repeats = args.repeats or (1 if args.quick else 3)
+    started = time.perf_counter()
+    from corpus.build import build_corpus
+
+    pools = generate.real_pools(build_corpus(generate.ROOT / "seeds"))
+    with tempfile.TemporaryDirectory(prefix="bench-") as name:
+        tmp = Path(name)
+        rows = []
+        for n in corpus_sizes:
+            print(f"{n:,} documents …", flush=True)
+            rows.append(measure_size(tmp, n, repeats, bundle=not (args.quick and n >= 1000), pools=pools))
+        print("term linking …", flush=True)
+        linking = measure_linking(tmp, [200, 1000, 5000], 3 if args.quick else 5, pools)
+        serve = []
+        if not args.quick:
+            print("mkdocs serve …", flush=True)
+            serve = measure.serve_seconds(generate.copy_project(tmp / "project-serve"))
+    items = report.targets(rows, linking, serve)
+    notes = [
+        f"{repeats} build(s) per size (median), in a fresh process each, on {_machine()}; "
+        f"the run took {(time.perf_counter() - started) / 60:.0f} minutes. Timings are noisy on a shared machine.",
+        f"Every site has a glossary of {SITE_TERMS} terms; term linking is timed on the text of {LINKER_DOCUMENTS} documents.",
+        "The page weighed is the concept paper (Chinese), the same text in every corpus; "
+        "with its CSS and JS means everything it loads except the search index, each file gzip-compressed (level 6).",
+        "Indexed text: the titles and texts of the index's entries without markup or U+200B, UTF-8.",
+    ]
+    text = report.markdown(rows, items, notes)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.md").write_text(text, encoding="utf-8")
+    (args.out / "plot.svg").write_text(report.plot(rows), encoding="utf-8")
+    data = {"rows": [asdict(r) for r in rows], "linking": linking, "serve": serve, "targets": [asdict(t) for t in items]}
+    (args.out / "results.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(text)
+    return 0 if all(t.passed is not False for t in items) else 1
+
+
+def _machine() -> str:
+    """Cores and Python, for the notes."""
+    import os
+    import platform
+
+    return f"{os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""Bytes for the benchmark: one page and what it loads, the search indexes, the site, and a search check.
+
+Sizes "gzip" are each file compressed on its own at level 6, as a web server
+sends it.
+"""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The page weighed: the real concept paper, the same text in every corpus.
+PAGE = "texts/global-security-initiative-concept-paper/index.html"
+INDEXES = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def gzip_size(data: bytes) -> int:
+    """Bytes of ``data`` gzip-compressed at level 6 (a web server's usual level)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+class _Assets(HTMLParser):
+    """Collects the stylesheets and scripts a page loads, and Material's configuration."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.config = ""
+        self._in_config = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") == "stylesheet" and a.get("href"):
+            self.urls.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        self._in_config = tag == "script" and a.get("id") == "__config"
+
+    def handle_data(self, data):
+        if self._in_config:
+            self.config += data
+
+    def handle_endtag(self, tag):
+        self._in_config = False
+
+
+def page_assets(site: Path, page: str) -> list[Path]:
+    """Files a page loads besides its search index: its CSS and scripts, the search worker and its lunr languages."""
+    html = (site / page).read_text(encoding="utf-8")
+    parser = _Assets()
+    parser.feed(html)
+    base = "/" + page
+    urls = list(parser.urls)
+    config = json.loads(parser.config) if parser.config.strip() else {}
+    worker = config.get("search")
+    if worker:  # the search worker, and the lunr languages it loads from beside it
+        worker = urljoin(base, worker)
+        urls.append(worker)
+        lunr = urljoin(worker, "../lunr/min/")
+        langs = json.loads((site / INDEXES["zh"]).read_text(encoding="utf-8"))["config"]["lang"]
+        urls += [lunr + f"lunr.{x}.min.js" for x in ["stemmer.support", *(x for x in langs if x != "en")]]
+        urls += [lunr + "lunr.multi.min.js"] if len(langs) > 1 else []
+    files = []
+    for url in urls:
+        parsed = urlparse(url)
+        if parsed.scheme or parsed.netloc:
+            raise ValueError(f"{page} loads {url} from another host")
+        path = site / urljoin(base, parsed.path).lstrip("/")
+        if path.is_file() and path not in files:
+            files.append(path)
+    return files
+
+
+@dataclass(frozen=True)
+class PageWeight:
+    """One page and the CSS and JS it loads: raw and gzip bytes, by kind."""
+
+    html_raw: int
+    html_gzip: int
+    assets_raw: int
+    assets_gzip: int
+    largest_growing: str  # the asset most likely to grow with the corpus, named for the report
+
+    @property
+    def gzip_total(self) -> int:
+        return self.html_gzip + self.assets_gzip
+
+
+def page_weight(site: Path, page: str = PAGE) -> PageWeight:
+    """What a reader downloads for ``page`` (without the search index)."""
+    html = (site / page).read_bytes()
+    assets = page_assets(site, page)
+    raw = sum(p.stat().st_size for p in assets)
+    zipped = sum(gzip_size(p.read_bytes()) for p in assets)
+    vocabulary = next((p for p in assets if p.name == "vocabulary.js"), None)
+    note = f"vocabulary.js {gzip_size(vocabulary.read_bytes())} B gzip" if vocabulary else ""
+    return PageWeight(len(html), gzip_size(html), raw, zipped, note)
+
+
+def indexed_text(index: dict) -> str:
+    """The text an index holds: titles and texts without markup, U+200B or repeated spaces."""
+    parts = (_TAG.sub(" ", f"{d.get('title', '')} {d.get('text', '')}") for d in index.get("docs", []))
+    return _SPACE.sub(" ", " ".join(parts).replace("\u200b", "")).strip()
+
+
+@dataclass(frozen=True)
+class IndexSize:
+    """A search index: raw and gzip bytes, and the bytes of the text it indexes (UTF-8)."""
+
+    raw: int
+    gzip: int
+    text: int
+    entries: int
+
+    @property
+    def ratio(self) -> float:
+        return self.raw / max(self.text, 1)
+
+
+def index_sizes(site: Path) -> dict[str, IndexSize]:
+    """Each language's search index (as the hooks split them) against its text."""
+    out = {}
+    for lang, rel in INDEXES.items():
+        data = (site / rel).read_bytes()
+        index = json.loads(data)
+        out[lang] = IndexSize(len(data), gzip_size(data), len(indexed_text(index).encode("utf-8")), len(index["docs"]))
+    return out
+
+
+def site_size(site: Path) -> tuple[int, int, int]:
+    """Bytes, files and HTML pages of the built site."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files), sum(1 for p in files if p.suffix == ".html")
+
+
+def browser_test_queries(path: Path = ROOT / "tests" / "test_browser_search.py") -> dict[str, list[str]]:
+    """The queries of the browser search test (read from its source, not imported)."""
+    found = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id in ("ZH_QUERIES", "EN_QUERIES"):
+            found["zh" if node.targets[0].id == "ZH_QUERIES" else "en"] = ast.literal_eval(node.value)
+    return found
+
+
+def _vocabulary(site: Path) -> set[str]:
+    """The Chinese words of search/vocabulary.js, which the page's query segmentation uses."""
+    text = (site / "search" / "vocabulary.js").read_text(encoding="utf-8")
+    return set(json.loads(text[text.index("[") : text.rindex("]") + 1]))
+
+
+def query_words(query: str, vocabulary: set[str]) -> list[str]:
+    """The words a query must find, cut as docs/assets/search-zh.js cuts it (longest indexed word first).
+
+    >>> query_words("对话协商", {"对话", "协商"})
+    ['对话', '协商']
+    >>> query_words("Cold War mentality", set())
+    ['cold', 'war', 'mentality']
+    """
+    words = []
+    longest = max((len(w) for w in vocabulary), default=1)
+    for run in _HAN_RUN.findall(query):
+        i = 0
+        while i < len(run):
+            n = next((n for n in range(min(longest, len(run) - i), 1, -1) if run[i : i + n] in vocabulary), 0)
+            if n:
+                words.append(run[i : i + n])
+            i += n or 1
+    words += [w.lower() for w in re.split(r"[\s\-]+", _HAN_RUN.sub(" ", query)) if w]
+    return words
+
+
+def unfound_queries(site: Path) -> list[str]:
+    """Browser-test queries for which no entry of their language's index holds every word as a word prefix.
+
+    The index's separator (from its own configuration) cuts each entry into
+    words; a query is found when one entry has a word starting with each of
+    the query's words, which is what the page's search requires.
+    """
+    vocabulary = _vocabulary(site)
+    missing = []
+    for lang, queries in browser_test_queries().items():
+        index = json.loads((site / INDEXES[lang]).read_text(encoding="utf-8"))
+        separator = re.compile(index["config"]["separator"])
+        entries = [
+            [w.lower() for w in separator.split(_TAG.sub(" ", f"{d['title']} {d['text']}")) if w]
+            for d in index["docs"]
+        ]
+        for q in queries:
+            wanted = query_words(q, vocabulary)
+            if not any(all(any(w.startswith(x) for w in words) for x in wanted) for words in entries):
+                missing.append(f"{lang}:{q}")
+    return missing
