@@ -102,7 +102,7 @@ def test_term_links_keep_the_text_and_make_no_other_markup(body):
     except CorpusError:
         return
     doc = structure("x", cleaned.body)
-    links = TermLinks(Linker(TERMS, "zh"), {t.id: t for t in TERMS}, "texts/x/index.md")
+    links = TermLinks(Linker(TERMS, "zh"), "texts/x/index.md")
     html = markdown.markdown(render_blocks(doc.blocks, "zh", terms=links), extensions=["attr_list", "md_in_html", "tables"])
     soup = BeautifulSoup(html, "html.parser")
     assert {el.name for el in soup.find_all(True)} <= {"p", "h2", "h3", "a"}
