@@ -113,14 +113,13 @@ def linking_seconds(documents, terms, repeats: int) -> float:
     from corpus.build import page_links, term_linkers
     from corpus.glossary_pages import concordance
 
-    by_id = {t.id: t for t in terms}
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
         linkers = term_linkers(terms)
         for lang in ("zh", "en"):
             for d in documents:
-                links = page_links(linkers, by_id, lang, f"texts/{d.entry.slug}/index.md")
+                links = page_links(linkers, lang, f"texts/{d.entry.slug}/index.md")
                 doc = d.doc if lang == "zh" else d.en_doc
                 section = ""
                 for b in doc.blocks:

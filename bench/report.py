@@ -22,10 +22,12 @@ class Row:
     build_cpu_s: float
     no_hooks_cpu_s: float
     hooks_s: float
+    hook_events: dict[str, float]
     peak_mb: float
     site_bytes: int
     page_html_gzip: int
     page_total_gzip: int
+    generated_page_total_gzip: int | None
     index_raw: dict[str, int]
     index_gzip: dict[str, int]
     index_text: dict[str, int]
@@ -72,6 +74,7 @@ def figures_table(rows: list[Row]) -> str:
         ("HTML pages, both languages", lambda r: f"{r.pages:,}"),
         ("`mkdocs build`, s (median)", lambda r: f"{r.build_s:.1f}"),
         ("… of which in the hooks' events, s", lambda r: f"{r.hooks_s:.1f}"),
+        ("… by event, s", lambda r: " · ".join(f"{k[3:]} {v:.1f}" for k, v in sorted(r.hook_events.items(), key=lambda kv: -kv[1])[:3])),
         ("same Markdown without the hooks, s", lambda r: f"{r.no_hooks_s:.1f}"),
         ("time the hooks add (CPU time)", lambda r: f"{100 * r.hooks_added:+.0f} % ({100 * r.hooks_added_cpu:+.0f} %)"),
         ("CPU time with / without the hooks, s", lambda r: f"{r.build_cpu_s:.1f} / {r.no_hooks_cpu_s:.1f}"),
@@ -79,6 +82,7 @@ def figures_table(rows: list[Row]) -> str:
         ("site size, MB", lambda r: _mb(r.site_bytes)),
         ("one document page, HTML gzip, KB", lambda r: _kb(r.page_html_gzip)),
         ("… with its CSS and JS, gzip, KB", lambda r: _kb(r.page_total_gzip)),
+        ("a generated document page with its CSS and JS, gzip, KB", lambda r: _kb(r.generated_page_total_gzip) if r.generated_page_total_gzip else "none"),
         ("search index zh / en, raw, MB", lambda r: f"{_mb(r.index_raw['zh'])} / {_mb(r.index_raw['en'])}"),
         ("search index zh / en, gzip, MB", lambda r: f"{_mb(r.index_gzip['zh'])} / {_mb(r.index_gzip['en'])}"),
         ("indexed text zh / en, MB", lambda r: f"{_mb(r.index_text['zh'])} / {_mb(r.index_text['en'])}"),

@@ -43,6 +43,7 @@ def measure_size(tmp: Path, documents: int, repeats: int, bundle: bool, pools) -
     site = tmp / f"site-{documents}"
     with_hooks, without = measure.builds(project, site, repeats)
     weight = sizes.page_weight(site)
+    generated = sizes.page_weight(site, sizes.GENERATED_PAGE) if (site / sizes.GENERATED_PAGE).exists() else None
     index = sizes.index_sizes(site)
     size, _, pages = sizes.site_size(site)
     bundle_bytes = None
@@ -59,10 +60,12 @@ def measure_size(tmp: Path, documents: int, repeats: int, bundle: bool, pools) -
         build_cpu_s=with_hooks.cpu_seconds,
         no_hooks_cpu_s=without.cpu_seconds,
         hooks_s=with_hooks.hook_seconds,
+        hook_events=with_hooks.hooks,
         peak_mb=with_hooks.peak_mb,
         site_bytes=size,
         page_html_gzip=weight.html_gzip,
         page_total_gzip=weight.gzip_total,
+        generated_page_total_gzip=generated.gzip_total if generated else None,
         index_raw={k: v.raw for k, v in index.items()},
         index_gzip={k: v.gzip for k, v in index.items()},
         index_text={k: v.text for k, v in index.items()},

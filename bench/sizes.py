@@ -18,6 +18,8 @@ from urllib.parse import urljoin, urlparse
 ROOT = Path(__file__).resolve().parents[1]
 #: The page weighed: the real concept paper, the same text in every corpus.
 PAGE = "texts/global-security-initiative-concept-paper/index.html"
+#: A generated document (bench/generate.py) of ordinary length, for comparison.
+GENERATED_PAGE = "texts/generated-0001/index.html"
 INDEXES = {"zh": "search/search_index.json", "en": "en/search/search_index.json"}
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -89,7 +91,6 @@ class PageWeight:
     html_gzip: int
     assets_raw: int
     assets_gzip: int
-    largest_growing: str  # the asset most likely to grow with the corpus, named for the report
 
     @property
     def gzip_total(self) -> int:
@@ -102,9 +103,7 @@ def page_weight(site: Path, page: str = PAGE) -> PageWeight:
     assets = page_assets(site, page)
     raw = sum(p.stat().st_size for p in assets)
     zipped = sum(gzip_size(p.read_bytes()) for p in assets)
-    vocabulary = next((p for p in assets if p.name == "vocabulary.js"), None)
-    note = f"vocabulary.js {gzip_size(vocabulary.read_bytes())} B gzip" if vocabulary else ""
-    return PageWeight(len(html), gzip_size(html), raw, zipped, note)
+    return PageWeight(len(html), gzip_size(html), raw, zipped)
 
 
 def indexed_text(index: dict) -> str:

@@ -59,16 +59,23 @@ def test_cleaner_is_idempotent(body):
     assert [p.text for p in again.body] == [p.text for p in once.body]
 
 
-@SETTINGS
-@given(TEXT)
-def test_rendered_markdown_is_balanced_and_literal(body):
+def rendered(body, terms=None):
+    """The blocks made from a seed holding ``body`` and their HTML, or None when cleaning refuses it."""
     try:
         cleaned = clean_seed(f"{TITLE}\n\n{body}", "seeds/x.txt", title=TITLE)
     except CorpusError:
-        return
+        return None
     doc = structure("x", cleaned.body)
-    html = markdown.markdown(render_blocks(doc.blocks), extensions=["attr_list", "md_in_html", "tables"])
-    soup = BeautifulSoup(html, "html.parser")
+    html = markdown.markdown(render_blocks(doc.blocks, "zh", terms=terms), extensions=["attr_list", "md_in_html", "tables"])
+    return doc, BeautifulSoup(html, "html.parser")
+
+
+@SETTINGS
+@given(TEXT)
+def test_rendered_markdown_is_balanced_and_literal(body):
+    if (out := rendered(body)) is None:
+        return
+    doc, soup = out
     # only the blocks we made: no element, table, code or link came from the text
     assert {el.name for el in soup.find_all(True)} <= {"p", "h2", "h3"}
     assert len(soup.find_all(["p", "h2", "h3"])) == len(doc.blocks)
@@ -97,14 +104,9 @@ def test_linker_keeps_the_text_and_is_idempotent(text, lang):
 @SETTINGS
 @given(TEXT)
 def test_term_links_keep_the_text_and_make_no_other_markup(body):
-    try:
-        cleaned = clean_seed(f"{TITLE}\n\n{body}", "seeds/x.txt", title=TITLE)
-    except CorpusError:
+    if (out := rendered(body, TermLinks(Linker(TERMS, "zh"), "texts/x/index.md"))) is None:
         return
-    doc = structure("x", cleaned.body)
-    links = TermLinks(Linker(TERMS, "zh"), {t.id: t for t in TERMS}, "texts/x/index.md")
-    html = markdown.markdown(render_blocks(doc.blocks, "zh", terms=links), extensions=["attr_list", "md_in_html", "tables"])
-    soup = BeautifulSoup(html, "html.parser")
+    doc, soup = out
     assert {el.name for el in soup.find_all(True)} <= {"p", "h2", "h3", "a"}
     for a in soup.find_all("a"):
         assert a["class"] == ["term"] and re.fullmatch(r"\.\./\.\./glossary/[abc]/", a["href"]), a

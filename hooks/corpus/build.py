@@ -21,7 +21,7 @@ from .seedfile import read_seed
 from .structure import Block, Document, structure
 from .glossary import Linker, Term, load_glossary
 from .glossary_pages import GLOSSARY, USES_MARKER, check_references, glossary_pages
-from .render import TermLinks
+from .render import TermLinks, add_term_tips, term_tips
 from .translations import Coverage, Translation, english, load_for
 from .variants import Variant, compare
 
@@ -64,11 +64,15 @@ class Corpus:
     pages: dict[str, str]  # path under docs/ -> Markdown
     terms: list[Term] = field(default_factory=list)
     fragments: dict[str, str] = field(default_factory=dict)  # path under docs/ -> HTML for its marker
+    tips: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> term id -> tooltip
 
     def finish_page(self, src_uri: str, html: str) -> str:
-        """The finished HTML of a page with its fragment in place of the marker (see glossary_pages)."""
+        """The finished HTML of a page: its fragment in place of the marker (see glossary_pages)
+        and the tooltips of its term links (see render.add_term_tips)."""
         fragment = self.fragments.get(src_uri)
-        return html.replace(USES_MARKER, fragment, 1) if fragment is not None else html
+        if fragment is not None:
+            html = html.replace(USES_MARKER, fragment, 1)
+        return add_term_tips(html, self.tips.get("en" if src_uri.endswith(".en.md") else "zh", {}))
 
     def published(self) -> dict[str, list[str]]:
         """Page URL -> ids, for the register of published addresses."""
@@ -154,9 +158,9 @@ def term_linkers(terms: list[Term]) -> dict[str, Linker]:
     return {lang: Linker(terms, lang) for lang in ("zh", "en")}
 
 
-def page_links(linkers: dict[str, Linker], terms_by_id: dict[str, Term], lang: str, page: str, directory_urls: bool = True) -> TermLinks:
+def page_links(linkers: dict[str, Linker], lang: str, page: str, directory_urls: bool = True) -> TermLinks:
     """The term links of one document page (its path under docs/): "first occurrence per section" is per page."""
-    return TermLinks(linkers[lang].fresh(), terms_by_id, page, directory_urls)
+    return TermLinks(linkers[lang].fresh(), page, directory_urls)
 
 
 def render_document(
@@ -176,12 +180,11 @@ def render_document(
     classes = _classes(d.coverage)
     translator = d.translation.translator if d.translation else "site"
     pages: dict[str, str] = {}
-    by_id = {t.id: t for t in terms or []}
     if terms and linkers is None:
         linkers = term_linkers(terms)
 
     def links(lang: str, page: str) -> TermLinks | None:
-        return page_links(linkers, by_id, lang, f"{base}/{page}", directory_urls) if terms else None
+        return page_links(linkers, lang, f"{base}/{page}", directory_urls) if terms else None
 
     for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
         t = LABELS[lang]
@@ -234,7 +237,8 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
         pages.update(render_document(d, terms, linkers, directory_urls))
     glossary, fragments = glossary_pages(terms, documents, linkers, directory_urls)
     pages.update(glossary)
-    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments)
+    tips = {lang: term_tips(terms, lang) for lang in ("zh", "en")}
+    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips)
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = (GENERATED, GLOSSARY)) -> int:

@@ -187,20 +187,19 @@ class Linker:
         haystack = text.casefold() if self.lang == "en" else text
         if len(haystack) != len(text):  # casefold changed lengths (ß…): fall back to lower()
             haystack = text.lower()
-        found = []
+        found = []  # (-length, start, term id): sorted, the longest first, then from the left
+        english = self.lang == "en"
         for end, (length, ident) in self._automaton.iter(haystack):
             start = end - length + 1
-            if self.lang == "en":
-                if start > 0 and _is_word_char(text[start - 1]):
-                    continue
-                if end + 1 < len(text) and _is_word_char(text[end + 1]):
-                    continue
-            found.append((start, end + 1, ident))
+            if english and ((start > 0 and _is_word_char(text[start - 1])) or (end + 1 < len(text) and _is_word_char(text[end + 1]))):
+                continue
+            found.append((-length, start, ident))
         chosen: list[tuple[int, int, str]] = []
         taken = bytearray(len(text))  # 1 where a chosen match lies
         # Longest first overall, so that 全球安全倡议 beats 安全 wherever they overlap.
-        for start, end, ident in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
-            if 1 in taken[start:end]:
+        for length, start, ident in sorted(found):
+            end = start - length
+            if taken.find(1, start, end) != -1:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, ident))
