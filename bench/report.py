@@ -98,9 +98,9 @@ def targets(rows: list[Row], linking: dict[int, float], serve: list[float]) -> l
     """The targets of the benchmark, each with the figure it was judged on."""
     small, big = rows[0], rows[-1]
     thousand = next((r for r in rows if r.documents >= 1000), None)
-    worst = max(rows, key=lambda r: r.hooks_added)
-    figure = f"{100 * worst.hooks_added:+.0f} % (CPU time {100 * worst.hooks_added_cpu:+.0f} %), the most at {worst.documents:,} documents"
-    out = [Target("hooks add at most 15 % to the build of the same Markdown", figure, worst.hooks_added <= 0.15)]
+    worst = max(rows, key=lambda r: r.hooks_added_cpu)
+    figure = f"{100 * worst.hooks_added_cpu:+.0f} % CPU time ({100 * worst.hooks_added:+.0f} % wall), the most at {worst.documents:,} documents"
+    out = [Target("hooks add at most 15 % to the build of the same Markdown (CPU time)", figure, worst.hooks_added_cpu <= 0.15)]
     if thousand:
         ok = thousand.build_s <= 90 and thousand.peak_mb < 2000
         out.append(Target("1,000 documents build in ≤ 90 s, peak memory < 2 GB", f"{thousand.build_s:.0f} s, {thousand.peak_mb:,.0f} MB", ok))
@@ -142,12 +142,26 @@ def _polyline(points: list[tuple[float, float]], colour: str, dashed: bool = Fal
     return f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>{dots}'
 
 
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2 or 5 times a power of ten that is at least ``value`` (the top of an axis).
+
+    >>> nice_ceiling(93.9), nice_ceiling(286.4), nice_ceiling(0)
+    (100, 500, 1)
+    """
+    import math
+
+    if value <= 0:
+        return 1
+    power = 10 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
+
+
 def chart(title: str, unit: str, xs: list[int], series: dict[str, list[float]], left: float) -> str:
     """One panel: the series against the corpus size (log scale), placed at ``left``."""
     import math
 
     width, height, pad = 300, 200, 40
-    top = max(max(v) for v in series.values()) * 1.1 or 1
+    top = nice_ceiling(max(max(v) for v in series.values()))
     lo, hi = math.log10(min(xs)), math.log10(max(xs))
     x = lambda n: left + pad + (math.log10(n) - lo) / ((hi - lo) or 1) * (width - 1.5 * pad)  # noqa: E731
     y = lambda v: 30 + height - v / top * height  # noqa: E731
@@ -163,7 +177,7 @@ def chart(title: str, unit: str, xs: list[int], series: dict[str, list[float]], 
     for i, (name, values) in enumerate(series.items()):
         parts.append(_polyline([(x(n), y(v)) for n, v in zip(xs, values)], colours[i % 3], dashed=i > 0))
         parts.append(f'<text x="{left + pad + 8}" y="{60 + 14 * i}" fill="{colours[i % 3]}">{escape(name)}</text>')
-    parts.append(f'<text x="{left + pad + (width - pad) / 2}" y="{height + 62}" text-anchor="middle" fill="#555">documents</text>')
+    parts.append(f'<text x="{left + pad + (width - pad) / 2}" y="{height + 62}" text-anchor="middle" fill="#555">documents (log scale)</text>')
     return "".join(parts)
 
 

@@ -121,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     items = report.targets(rows, linking, serve)
     notes = [
         f"{repeats} build(s) per size (median), in a fresh process each, on {_machine()}; "
-        f"the run took {(time.perf_counter() - started) / 60:.0f} minutes. Timings are noisy on a shared machine.",
+        f"the run took {(time.perf_counter() - started) / 60:.0f} minutes. Timings are noisy on a shared machine: "
+        "the hooks' share is judged on CPU time (user and system time of the build process), which other work "
+        "on the machine disturbs less than wall time; the 1,000-document target on wall time.",
         f"Every site has a glossary of {SITE_TERMS} terms; term linking is timed on the text of {LINKER_DOCUMENTS} documents.",
         "The page weighed is the concept paper (Chinese), the same text in every corpus; "
         "with its CSS and JS means everything it loads except the search index, each file gzip-compressed (level 6).",
