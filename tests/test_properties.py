@@ -15,6 +15,7 @@ from corpus.errors import CorpusError
 from corpus.glossary import Linker, Term
 from corpus.render import TermLinks, render_blocks
 from corpus.structure import structure
+from corpus.urls import relative_url
 
 ALPHABET = st.sampled_from(
     list("安全合作共同综合可持续发展倡议联合国宪章一二三十")
@@ -112,3 +113,24 @@ def test_term_links_keep_the_text_and_make_no_other_markup(body):
         assert a["class"] == ["term"] and re.fullmatch(r"\.\./\.\./glossary/[abc]/", a["href"]), a
     for el, block in zip(soup.find_all(["p", "h2", "h3"]), doc.blocks):
         assert el.get_text() == block.text
+
+
+@SETTINGS
+@given(st.lists(TEXT, min_size=1, max_size=5), st.sampled_from(["zh", "en"]))
+def test_a_linker_remembering_matches_answers_as_a_new_one(texts, lang):
+    """The shared memory of matches (one per glossary) never changes an answer."""
+    shared = Linker(TERMS, lang)
+    for text in texts + texts[::-1]:
+        assert shared.fresh().matches(text) == Linker(TERMS, lang).matches(text)
+
+
+@given(
+    st.sampled_from(["index.md", "texts/a/index.md", "texts/a/parallel.md", "texts/b-c/others.en.md", "texts/a/versions.md"]),
+    st.sampled_from(["gsi", "new-type-security-partnership", "x1"]),
+    st.booleans(),
+)
+def test_term_link_addresses_are_those_mkdocs_gives(page, ident, directory_urls):
+    """TermLinks writes the glossary folder's address once per page; each link must still be MkDocs' own."""
+    links = TermLinks(Linker([Term(ident, "安全", "security", (), (), "甲", "A", (), None)], "zh"), page, directory_urls)
+    (href,) = re.findall(r'href="([^"]+)"', links.markdown("安全", "s"))
+    assert href == relative_url(page, f"glossary/{ident}.md", directory_urls)

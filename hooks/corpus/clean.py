@@ -68,11 +68,13 @@ def is_latin_text(text: str) -> bool:
     >>> is_latin_text("构建新型安全伙伴关系 2018")
     False
     """
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))  # (counted in C: the cleaner asks this of every line)
     if not letters:
         return False
-    latin = sum(1 for c in letters if c.isascii())
-    return latin / len(letters) > 0.8
+    return len(_ASCII_LETTER.findall(text)) / letters > 0.8
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")  # the letters that are ASCII
 
 
 # --------------------------------------------------------------------------

@@ -157,12 +157,18 @@ class Linker:
     page its own memory of sections on the same automaton, which is built once
     per glossary and language (for a large glossary building it costs more
     than linking a page).
+
+    ``matches`` remembers its answer per text, shared by every ``fresh()``
+    copy: the build looks for the terms in each paragraph twice (to link them
+    on the document page and for the glossary's concordance), and the second
+    time is a dictionary look-up.
     """
 
     terms: list[Term]
     lang: str
     _automaton: object = field(init=False, repr=False)
     _seen: dict = field(default_factory=dict, init=False, repr=False)
+    _found: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         automaton = ahocorasick.Automaton()
@@ -180,10 +186,16 @@ class Linker:
         other._seen = {}
         return other
 
-    def matches(self, text: str) -> list[tuple[int, int, str]]:
+    def matches(self, text: str) -> tuple[tuple[int, int, str], ...]:
         """Non-overlapping ``(start, end, term id)``, longest match first at each place."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> tuple[tuple[int, int, str], ...]:
         if not len(self._automaton):
-            return []
+            return ()
         haystack = text.casefold() if self.lang == "en" else text
         if len(haystack) != len(text):  # casefold changed lengths (ß…): fall back to lower()
             haystack = text.lower()
@@ -203,7 +215,7 @@ class Linker:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, ident))
-        return sorted(chosen)
+        return tuple(sorted(chosen))
 
     def link(self, text: str, section: str) -> list[Segment]:
         seen = self._seen.setdefault(section, set())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .glossary import Linker, Term
-from .render import GLOSSARY, LABELS, _ENV, _front_matter, md_escape, shorten
+from .render import GLOSSARY, LABELS, _ENV, _front_matter, html_text, md_escape, shorten
 from .urls import relative_url
 
 t_colon = {lang: LABELS[lang]["colon"] for lang in LABELS}
@@ -84,6 +84,26 @@ def concordance(terms: list[Term], documents, lang: str, linker: Linker | None =
     return uses
 
 
+def uses_html(uses: list[Use], href, t: dict[str, str]) -> str:
+    """The list of a term's uses, as it goes on the finished term page.
+
+    Plain string joins, not a template: at 1,000 documents the term pages list
+    200,000 uses, and a Jinja loop over them took a second of the build.
+
+    >>> print(uses_html([Use("a", "标题 <1>", "s1-p2", "…安全…")], lambda u: f"../../texts/{u.slug}/#{u.id}", {"colon": "：", "no_uses": "无"}))
+    <ul>
+    <li><a href="../../texts/a/#s1-p2">标题 &lt;1&gt; · s1-p2</a>：…安全…</li>
+    </ul>
+    >>> uses_html([], None, {"colon": "：", "no_uses": "无"})
+    '<p>无</p>'
+    """
+    if not uses:
+        return f"<p>{t['no_uses']}</p>"
+    colon = t["colon"]
+    items = [f'<li><a href="{href(u)}">{html_text(u.title)} · {u.id}</a>{colon}{html_text(u.snippet)}</li>\n' for u in uses]
+    return "<ul>\n" + "".join(items) + "</ul>"
+
+
 #: Stands in a term page's Markdown where its list of uses goes on the finished page.
 USES_MARKER = "<!-- corpus:uses -->"
 
@@ -138,7 +158,7 @@ def glossary_pages(
             title = f"{term.headword(lang)} {term.headword(other)}"
             path = f"{GLOSSARY}/{term.id}{suffix}.md"
             pages[path] = _front_matter(title, shorten(f"{term.headword(lang)}{t_colon[lang]}{term.definition(lang)}")) + body
-            fragments[path] = _ENV.get_template("concordance.html").render(uses=[(u, href(u)) for u in uses[term.id]], t=t)
+            fragments[path] = uses_html(uses[term.id], href, t)
         ordered = sorted(terms, key=lambda x: x.sort_key(lang))
         rows = [f"| {t['term_col']} | {t['en_col'] if lang == 'en' else t['pinyin']} | {t['uses_col']} |", "| --- | --- | --- |"]
         for term in ordered:
