@@ -295,10 +295,12 @@ def add_term_tips(html: str, tips: dict[str, str]) -> str:
 
     if 'class="term"' not in html:
         return html
-    for href, ident in set(_TERM_LINK.findall(html)):  # a page has a few dozen terms and a hundred links
-        if ident in tips:
-            html = html.replace(f'<a class="term" href="{href}">', f'<a class="term" href="{href}" title="{tips[ident]}">')
-    return html
+
+    def with_tip(link: re.Match) -> str:  # one pass over the page, not one per term
+        tip = tips.get(link.group(2))
+        return link.group(0) if tip is None else f'<a class="term" href="{link.group(1)}" title="{tip}">'
+
+    return _TERM_LINK.sub(with_tip, html)
 
 
 def shorten(text: str, limit: int = 150) -> str:
