@@ -6,9 +6,10 @@
                  the site folder is touched;
 * on_page_markdown  put the list of documents and the bundle link into the home page;
 * on_post_template  keep one 404 page per language;
-* on_post_page   the glossary's lists of uses (Corpus.finish_page) and small
+* on_post_page   the glossary's lists of uses (Finisher.finish_page) and small
                  repairs to Material's HTML (corpus/htmlfix.py);
-* on_post_build  (last of all) one search index per language; for the offline
+* on_post_build  (last of all) one search index per language; our scripts and
+                 stylesheet minified; for the offline
                  bundle the local iframe-worker shim; online, robots.txt and
                  the bundle to download.
 
@@ -35,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from corpus.build import build_corpus, check_register, write_pages  # noqa: E402
 from corpus.errors import CorpusError  # noqa: E402
 from corpus.htmlfix import fix_page  # noqa: E402
-from corpus.postbuild import BUNDLE_NAME, install_shim, robots_txt, size_label, split_search_index  # noqa: E402
+from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
 
 log = get_plugin_logger("corpus")
 
@@ -125,7 +126,7 @@ def on_config(config):
         raise PluginError(str(err)) from None
     changed = write_pages(corpus.pages, Path(config.docs_dir))
     _teach_segmenter(corpus.terms)
-    _state["corpus"] = corpus
+    _state["finisher"] = corpus.finisher()  # not the whole corpus: see Finisher
     _state["signature"] = signature
     paragraphs = sum(len(d.doc.paragraphs()) for d in corpus.documents)
     removed = sum(len(c.removals) for d in corpus.documents for c in d.cleaned.values())
@@ -195,8 +196,8 @@ def on_post_template(output_content, template_name, config):
 
 @_timed
 def on_post_page(output, page, config):
-    if "corpus" in _state:
-        output = _state["corpus"].finish_page(page.file.src_uri, output)
+    if "finisher" in _state:
+        output = _state["finisher"].finish_page(page.file.src_uri, output)
     return fix_page(output)
 
 
@@ -210,6 +211,10 @@ def on_post_build(config):
     counts = split_search_index(Path(config.site_dir), others, inline=_offline(config))
     if counts:
         log.info("search index per language: " + ", ".join(f"{k} {v} entries" for k, v in counts.items()))
+    minified = minify_assets(Path(config.docs_dir), Path(config.site_dir))
+    if minified:
+        before, after = (sum(v[i] for v in minified.values()) for i in (0, 1))
+        log.info(f"{len(minified)} scripts and stylesheets minified: {before:,} bytes to {after:,}")
     if _offline(config):
         try:
             install_shim(_project(config), Path(config.site_dir))
@@ -238,10 +243,10 @@ def _bundle_text(config, lang: str, prefix: str) -> str:
 
 @_timed
 def on_page_markdown(markdown, page, config, files):
-    if DOCUMENTS_MARKER in markdown and "corpus" in _state:
+    if DOCUMENTS_MARKER in markdown and "finisher" in _state:
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.file.src_uri.count("/")
-        markdown = markdown.replace(DOCUMENTS_MARKER, _state["corpus"].home_table(lang, prefix))
+        markdown = markdown.replace(DOCUMENTS_MARKER, _state["finisher"].home_table(lang, prefix))
     if BUNDLE_MARKER in markdown:
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.url.count("/")

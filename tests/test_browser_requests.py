@@ -43,3 +43,50 @@ def test_no_console_error_and_no_failed_request(server, page):
     search(page, "partnership")
     print(f"{len(PAGES)} pages: {len(errors)} console errors, {len(failed)} failed requests")
     assert errors == [] and failed == []
+
+
+def _index_requests(requests: list[str]) -> list[str]:
+    return [u for u in requests if u.endswith("search_index.json") or "/lunr/" in u or u.endswith("vocabulary.js")]
+
+
+def test_search_data_waits_until_the_reader_turns_to_search(server, page):
+    """A page read without searching downloads no search index, vocabulary or lunr language;
+    focusing the search box fetches them, and the search then works."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "texts/global-security-initiative-concept-paper/")
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 2000)  # reading: scroll, follow the text
+    page.wait_for_timeout(500)
+    assert _index_requests(requests) == []
+    assert any("/workers/search." in u for u in requests)  # the worker itself is there, ready
+    results = search(page, "新型安全伙伴关系")
+    assert results
+    fetched = _index_requests(requests)
+    assert any(u == server + "search/search_index.json" for u in fetched), fetched
+    assert any(u.endswith("lunr.zh.min.js") for u in fetched), fetched
+
+
+def test_search_data_loads_when_search_opens_on_a_phone(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "en/texts/new-type-security-partnership/")
+    page.wait_for_load_state("networkidle")
+    assert _index_requests(requests) == []
+    page.locator("label.md-header__button[for='__search']").tap()
+    page.locator("input.md-search__input").fill("partnership")
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    assert server + "en/search/search_index.json" in requests
+    context.close()
+
+
+def test_a_shared_search_address_loads_the_index_at_once(server, page):
+    """Material's search sharing (?q=) opens the page with the query: the index must not wait for a gesture."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "en/?q=partnership")
+    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    assert server + "en/search/search_index.json" in requests

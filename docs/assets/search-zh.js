@@ -1,4 +1,8 @@
-/* Queries for Material's search: Chinese segmented like the index, all words required.
+/* Queries for Material's search: Chinese segmented like the index, all words
+ * required; and the search data loaded only when a reader is about to search.
+ *
+ * This script runs before Material's bundle (see overrides/main.html), so that
+ * the bundle's request for the search index meets the wait below.
  *
  * The build segments Chinese text with jieba and writes the words it found to
  * search/vocabulary.js (window.__searchVocabulary), loaded with the first
@@ -91,6 +95,45 @@
   }
   document.addEventListener("focusin", function (event) {
     if (event.target && event.target.matches && event.target.matches("input.md-search__input")) loadVocabulary();
+  });
+
+  /* The search index is the heaviest file of the site (it grows with the
+     corpus: 1.6 MB gzip at 1,000 documents), and Material requests it while
+     every page loads, for readers who will never search. Its request
+     (XMLHttpRequest, search_index.json) waits here until a reader shows they
+     are about to search: points at or focuses the search box, opens search
+     on a phone, or arrives with a query in the address (?q=). The worker
+     loads its lunr languages only with the index, so they wait too. Under
+     file:// Material loads search_index.js instead, which this leaves alone. */
+  var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
+  var wanted = /[?&]q=/.test(location.search);
+  var held = [];
+
+  function want() {
+    if (wanted) return;
+    wanted = true;
+    held.splice(0).forEach(function (send) { send(); });
+  }
+  if (root.XMLHttpRequest) {
+    var xhr = root.XMLHttpRequest.prototype, open = xhr.open, sendRequest = xhr.send;
+    xhr.open = function (method, url) {
+      this.__searchIndex = INDEX.test(String(url));
+      return open.apply(this, arguments);
+    };
+    xhr.send = function () {
+      var request = this, args = arguments;
+      if (request.__searchIndex && !wanted) { held.push(function () { sendRequest.apply(request, args); }); return; }
+      return sendRequest.apply(this, args);
+    };
+  }
+  function isSearch(target) {
+    return target && target.closest && target.closest(".md-search, label[for='__search']");
+  }
+  ["focusin", "pointerover", "pointerdown"].forEach(function (type) {
+    document.addEventListener(type, function (event) { if (isSearch(event.target)) want(); }, { passive: true });
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "__search") want();
   });
 
   function patch(proto) {

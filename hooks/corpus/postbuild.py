@@ -6,6 +6,8 @@
   for theirs under ``en/``; see ``overrides/main.html``).
 * ``install_shim``: the offline bundle's copy of iframe-worker's shim, taken from
   node_modules (installed by ``.ci/setup``), never from the network.
+* ``minify_assets``: the site's own scripts and stylesheet, without their
+  comments and indentation (Material's are minified already).
 * ``robots_txt``: let every crawler in and point it at the sitemap (which
   lists both languages and their hreflang alternates).
 * ``bundle_size_label``: the size of the offline bundle for the download link.
@@ -142,6 +144,35 @@ def write_vocabulary(folder: Path, entries: list[dict]) -> int:
     data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))
     (folder / "vocabulary.js").write_text(f"window.__searchVocabulary = {data};\n", encoding="utf-8")
     return len(words)
+
+
+def minify_assets(docs_dir: Path, site_dir: Path) -> dict[str, tuple[int, int]]:
+    """Minify the copies in the site of our own ``.js`` and ``.css`` files (docs/assets/); return bytes before and after.
+
+    The sources keep their comments, which explain why each piece exists;
+    the reader does not need them. Every page loads these five files, and
+    minified they weigh 3.4 KB less (gzip). rjsmin and rcssmin only drop
+    comments and white space, so the code is the same. A file the build did
+    not copy (or an already minified ``.min.`` file) is left alone.
+    """
+    import rcssmin
+    import rjsmin
+
+    minifiers = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+    sizes: dict[str, tuple[int, int]] = {}
+    source_root = Path(docs_dir) / "assets"
+    for source in sorted(source_root.rglob("*")) if source_root.is_dir() else []:
+        minify = minifiers.get(source.suffix)
+        target = Path(site_dir) / "assets" / source.relative_to(source_root)
+        if minify is None or ".min." in source.name or not target.is_file():
+            continue
+        text = target.read_text(encoding="utf-8")
+        small = minify(text)
+        if source.suffix == ".js":  # rjsmin keeps no final newline; a file ends with one
+            small += "\n"
+        target.write_text(small, encoding="utf-8")
+        sizes[target.relative_to(site_dir).as_posix()] = (len(text.encode()), len(small.encode()))
+    return sizes
 
 
 def install_shim(project_dir: Path, site_dir: Path) -> None:

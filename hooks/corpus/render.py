@@ -272,10 +272,35 @@ class TermLinks:
         return "".join(parts)
 
 
+_SENTENCE_END = {
+    "zh": re.compile(r"(?<=[。！？])"),
+    # a full stop followed by a space and a capital (or an opening quote): not "U.S.-led", not "2.5"
+    "en": re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"(])"),
+}
+
+
+def first_sentence(text: str, lang: str) -> str:
+    """The first sentence of a definition: what a term's tooltip shows.
+
+    A tooltip is read in passing, over the text; the whole definition, its
+    context and the term's uses are one click away, on the term's page (the
+    link itself). It also keeps the tooltips, repeated on every document
+    page, to about half their bytes.
+
+    >>> first_sentence("指国际冲突。中国官方文件主张对话。", "zh")
+    '指国际冲突。'
+    >>> first_sentence("The U.S.-led order, in 2.5 words. Official texts say so.", "en")
+    'The U.S.-led order, in 2.5 words.'
+    >>> first_sentence("One sentence only", "en")
+    'One sentence only'
+    """
+    return _SENTENCE_END[lang].split(text, maxsplit=1)[0].strip()
+
+
 def term_tips(terms, lang: str) -> dict[str, str]:
-    """Term id -> the tooltip of its links on a page in ``lang``: the other language's headword and the definition."""
+    """Term id -> the tooltip of its links on a page in ``lang``: the other language's headword and the definition's first sentence."""
     other = "zh" if lang == "en" else "en"
-    return {t.id: html_attribute(f"{t.headword(other)} — {t.definition(lang)}".replace('"', "'")) for t in terms}
+    return {t.id: html_attribute(f"{t.headword(other)} — {first_sentence(t.definition(lang), lang)}") for t in terms}
 
 
 _TERM_LINK = re.compile(r'<a class="term" href="([^"]*?([a-z0-9-]+)(?:/|\.html))">')
