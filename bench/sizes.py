@@ -11,9 +11,8 @@ import gzip
 import json
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The page weighed: the real concept paper, the same text in every corpus.
@@ -31,54 +30,51 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-class _Assets(HTMLParser):
-    """Collects the stylesheets and scripts a page loads, and Material's configuration."""
-
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-        self.config = ""
-        self._in_config = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "link" and a.get("rel") == "stylesheet" and a.get("href"):
-            self.urls.append(a["href"])
-        elif tag == "script" and a.get("src"):
-            self.urls.append(a["src"])
-        self._in_config = tag == "script" and a.get("id") == "__config"
-
-    def handle_data(self, data):
-        if self._in_config:
-            self.config += data
-
-    def handle_endtag(self, tag):
-        self._in_config = False
+#: Debian's chromium (installed by .ci/setup), driven by Playwright.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 def page_assets(site: Path, page: str) -> list[Path]:
-    """Files a page loads besides its search index: its CSS and scripts, the search worker and its lunr languages."""
-    html = (site / page).read_text(encoding="utf-8")
-    parser = _Assets()
-    parser.feed(html)
-    base = "/" + page
-    urls = list(parser.urls)
-    config = json.loads(parser.config) if parser.config.strip() else {}
-    worker = config.get("search")
-    if worker:  # the search worker, and the lunr languages it loads from beside it
-        worker = urljoin(base, worker)
-        urls.append(worker)
-        lunr = urljoin(worker, "../lunr/min/")
-        langs = json.loads((site / INDEXES["zh"]).read_text(encoding="utf-8"))["config"]["lang"]
-        urls += [lunr + f"lunr.{x}.min.js" for x in ["stemmer.support", *(x for x in langs if x != "en")]]
-        urls += [lunr + "lunr.multi.min.js"] if len(langs) > 1 else []
+    """The stylesheets and scripts a browser fetches for ``page`` as it loads, until the network is idle.
+
+    Observed in Chromium rather than read from the HTML: scripts fetch more
+    (the search worker) or wait for the reader (the search index, its lunr
+    languages and the vocabulary load only when a reader turns to search, see
+    docs/assets/search-zh.js), and the weight is what a reader who only reads
+    downloads. A request to another host is an error.
+    """
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    urls: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            tab = browser.new_page()
+            tab.on("request", lambda r: urls.append(r.url))
+            tab.goto(origin + page, wait_until="networkidle")
+            tab.wait_for_timeout(1000)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
     files = []
     for url in urls:
-        parsed = urlparse(url)
-        if parsed.scheme or parsed.netloc:
+        if not url.startswith(origin):
             raise ValueError(f"{page} loads {url} from another host")
-        path = site / urljoin(base, parsed.path).lstrip("/")
-        if path.is_file() and path not in files:
+        path = site / urlparse(url).path.lstrip("/")
+        if path.suffix in (".css", ".js") and path.is_file() and path not in files:
             files.append(path)
     return files
 
@@ -98,7 +94,7 @@ class PageWeight:
 
 
 def page_weight(site: Path, page: str = PAGE) -> PageWeight:
-    """What a reader downloads for ``page`` (without the search index)."""
+    """What a reader downloads for ``page``: its HTML, and the CSS and JS it loads (``page_assets``)."""
     html = (site / page).read_bytes()
     assets = page_assets(site, page)
     raw = sum(p.stat().st_size for p in assets)

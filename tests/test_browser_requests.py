@@ -46,11 +46,12 @@ def test_no_console_error_and_no_failed_request(server, page):
 
 
 def _index_requests(requests: list[str]) -> list[str]:
-    return [u for u in requests if u.endswith("search_index.json") or "/lunr/" in u or u.endswith("vocabulary.js")]
+    """The requests for search: the worker, the index, its lunr languages and the vocabulary."""
+    return [u for u in requests if u.endswith("search_index.json") or "/lunr/" in u or u.endswith("vocabulary.js") or "/workers/search." in u]
 
 
 def test_search_data_waits_until_the_reader_turns_to_search(server, page):
-    """A page read without searching downloads no search index, vocabulary or lunr language;
+    """A page read without searching downloads no search worker, index, vocabulary or lunr language;
     focusing the search box fetches them, and the search then works."""
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -59,12 +60,12 @@ def test_search_data_waits_until_the_reader_turns_to_search(server, page):
     page.mouse.wheel(0, 2000)  # reading: scroll, follow the text
     page.wait_for_timeout(500)
     assert _index_requests(requests) == []
-    assert any("/workers/search." in u for u in requests)  # the worker itself is there, ready
     results = search(page, "新型安全伙伴关系")
     assert results
     fetched = _index_requests(requests)
     assert any(u == server + "search/search_index.json" for u in fetched), fetched
     assert any(u.endswith("lunr.zh.min.js") for u in fetched), fetched
+    assert any("/workers/search." in u for u in fetched) and any(u.endswith("vocabulary.js") for u in fetched), fetched
 
 
 def test_search_data_loads_when_search_opens_on_a_phone(server, browser):

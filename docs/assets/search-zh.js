@@ -72,8 +72,8 @@
 
   /* The vocabulary grows with the corpus, so a page does not load it: it is
      fetched (search/vocabulary.js, beside this script's folder) when a reader
-     first focuses the search box, and a Chinese query typed before it has
-     arrived waits for it (other queries do not need it). If it cannot be
+     turns to search (see want() below), and a Chinese query typed before it
+     has arrived waits for it (other queries do not need it). If it cannot be
      loaded, queries are cut without it. */
   var here = document.currentScript && document.currentScript.src;
   var transform = root.__searchVocabulary ? makeTransform(root.__searchVocabulary) : null;
@@ -93,27 +93,29 @@
     };
     document.head.appendChild(tag);
   }
-  document.addEventListener("focusin", function (event) {
-    if (event.target && event.target.matches && event.target.matches("input.md-search__input")) loadVocabulary();
-  });
-
-  /* The search index is the heaviest file of the site (it grows with the
-     corpus: 1.6 MB gzip at 1,000 documents), and Material requests it while
-     every page loads, for readers who will never search. Its request
-     (XMLHttpRequest, search_index.json) waits here until a reader shows they
-     are about to search: points at or focuses the search box, opens search
-     on a phone, or arrives with a query in the address (?q=). The worker
-     loads its lunr languages only with the index, so they wait too. Under
-     file:// Material loads search_index.js instead, which this leaves alone. */
+  /* Search costs a reader who never searches nothing. Material starts its
+     search worker (12 KB gzip) and requests the search index, the heaviest
+     file of the site (it grows with the corpus: 1.6 MB gzip at 1,000
+     documents), while every page loads. Here both wait until a reader shows
+     they are about to search: points at or focuses the search box, opens
+     search on a phone, or arrives with a query in the address (?q=). Then the
+     worker starts, the index's request goes out, and the vocabulary loads;
+     the worker loads its lunr languages with the index. Under file://
+     Material reads search_index.js instead of requesting the index; the
+     worker still waits. */
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
+  var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js(?:[?#]|$)/;
   var wanted = /[?&]q=/.test(location.search);
   var held = [];
 
   function want() {
     if (wanted) return;
     wanted = true;
-    held.splice(0).forEach(function (send) { send(); });
+    held.splice(0).forEach(function (go) { go(); });
+    loadVocabulary();
   }
+
+  /* The index's request: sent when wanted. */
   if (root.XMLHttpRequest) {
     var xhr = root.XMLHttpRequest.prototype, open = xhr.open, sendRequest = xhr.send;
     xhr.open = function (method, url) {
@@ -126,6 +128,35 @@
       return sendRequest.apply(this, args);
     };
   }
+
+  /* The search worker: until wanted, Material gets a stand-in that keeps its
+     messages and passes on the real worker's once it runs. */
+  var RealWorker = root.Worker;
+  if (RealWorker && typeof EventTarget === "function") {
+    var LazyWorker = function (url, options) {
+      if (wanted || !SEARCH_WORKER.test(String(url))) return new RealWorker(url, options);
+      var stand = new EventTarget(), queue = [], real = null;
+      stand.postMessage = function () {
+        if (real) real.postMessage.apply(real, arguments); else if (queue) queue.push(arguments);
+      };
+      stand.terminate = function () {
+        if (real) real.terminate();
+        queue = null;
+      };
+      held.push(function () {
+        if (!queue) return;  /* terminated before it ever ran */
+        real = new RealWorker(url, options);
+        real.addEventListener("message", function (event) { stand.dispatchEvent(new MessageEvent("message", { data: event.data })); });
+        real.addEventListener("error", function () { stand.dispatchEvent(new Event("error")); });
+        queue.forEach(function (args) { real.postMessage.apply(real, args); });
+        queue = null;
+      });
+      return stand;
+    };
+    LazyWorker.prototype = RealWorker.prototype;
+    root.Worker = LazyWorker;
+  }
+
   function isSearch(target) {
     return target && target.closest && target.closest(".md-search, label[for='__search']");
   }
