@@ -28,6 +28,7 @@ class Row:
     page_html_gzip: int
     page_total_gzip: int
     generated_page_total_gzip: int | None
+    page_search_gzip: int
     index_raw: dict[str, int]
     index_gzip: dict[str, int]
     index_text: dict[str, int]
@@ -82,6 +83,7 @@ def figures_table(rows: list[Row]) -> str:
         ("site size, MB", lambda r: _mb(r.site_bytes)),
         ("one document page, HTML gzip, KB", lambda r: _kb(r.page_html_gzip)),
         ("… with its CSS and JS, gzip, KB", lambda r: _kb(r.page_total_gzip)),
+        ("… and a first search adds (worker, index, lunr, vocabulary), gzip, KB", lambda r: _kb(r.page_search_gzip)),
         ("a generated document page with its CSS and JS, gzip, KB", lambda r: _kb(r.generated_page_total_gzip) if r.generated_page_total_gzip else "none"),
         ("search index zh / en, raw, MB", lambda r: f"{_mb(r.index_raw['zh'])} / {_mb(r.index_raw['en'])}"),
         ("search index zh / en, gzip, MB", lambda r: f"{_mb(r.index_gzip['zh'])} / {_mb(r.index_gzip['en'])}"),

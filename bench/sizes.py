@@ -35,14 +35,15 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
-def page_assets(site: Path, page: str) -> list[Path]:
-    """The stylesheets and scripts a browser fetches for ``page`` as it loads, until the network is idle.
+def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path]]:
+    """The files a browser fetches for ``page``: as it loads (until the network is idle), then for a first search.
 
-    Observed in Chromium rather than read from the HTML: scripts fetch more
-    (the search worker) or wait for the reader (the search index, its lunr
-    languages and the vocabulary load only when a reader turns to search, see
-    docs/assets/search-zh.js), and the weight is what a reader who only reads
-    downloads. A request to another host is an error.
+    Observed in Chromium rather than read from the HTML: scripts fetch more,
+    and some files wait for the reader (the search worker, index, lunr
+    languages and vocabulary load only when a reader turns to search, see
+    docs/assets/search-zh.js). The first list is what a reader who only reads
+    downloads; the second what a first search adds (focus the search box,
+    type a word). A request to another host is an error.
     """
     import functools
     import http.server
@@ -61,32 +62,44 @@ def page_assets(site: Path, page: str) -> list[Path]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            tab = browser.new_page()
+            tab = browser.new_page(viewport={"width": 1280, "height": 900})
             tab.on("request", lambda r: urls.append(r.url))
             tab.goto(origin + page, wait_until="networkidle")
             tab.wait_for_timeout(1000)
+            loaded = len(urls)
+            box = tab.locator("input.md-search__input")
+            box.click()
+            box.fill("安全")
+            box.press("End")
+            tab.wait_for_selector(".md-search-result__item", timeout=120_000)
+            tab.wait_for_load_state("networkidle")
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    files = []
-    for url in urls:
-        if not url.startswith(origin):
-            raise ValueError(f"{page} loads {url} from another host")
-        path = site / urlparse(url).path.lstrip("/")
-        if path.suffix in (".css", ".js") and path.is_file() and path not in files:
-            files.append(path)
-    return files
+
+    def files(part: list[str], kinds: tuple[str, ...]) -> list[Path]:
+        out: list[Path] = []
+        for url in part:
+            if not url.startswith(origin):
+                raise ValueError(f"{page} loads {url} from another host")
+            path = site / urlparse(url).path.lstrip("/")
+            if path.suffix in kinds and path.is_file() and path not in out:
+                out.append(path)
+        return out
+
+    return files(urls[:loaded], (".css", ".js")), files(urls[loaded:], (".css", ".js", ".json"))
 
 
 @dataclass(frozen=True)
 class PageWeight:
-    """One page and the CSS and JS it loads: raw and gzip bytes, by kind."""
+    """One page and the CSS and JS it loads: raw and gzip bytes, by kind; and what a first search adds (gzip)."""
 
     html_raw: int
     html_gzip: int
     assets_raw: int
     assets_gzip: int
+    search_gzip: int = 0
 
     @property
     def gzip_total(self) -> int:
@@ -94,12 +107,12 @@ class PageWeight:
 
 
 def page_weight(site: Path, page: str = PAGE) -> PageWeight:
-    """What a reader downloads for ``page``: its HTML, and the CSS and JS it loads (``page_assets``)."""
+    """What a reader downloads for ``page``: its HTML and the CSS and JS it loads; then a first search (``page_requests``)."""
     html = (site / page).read_bytes()
-    assets = page_assets(site, page)
+    assets, search = page_requests(site, page)
     raw = sum(p.stat().st_size for p in assets)
     zipped = sum(gzip_size(p.read_bytes()) for p in assets)
-    return PageWeight(len(html), gzip_size(html), raw, zipped)
+    return PageWeight(len(html), gzip_size(html), raw, zipped, sum(gzip_size(p.read_bytes()) for p in search))
 
 
 def indexed_text(index: dict) -> str:
