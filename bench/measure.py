@@ -54,7 +54,7 @@ def run_build(project: Path, site: Path, config: str = "mkdocs.yml", *, strict: 
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode:
             raise RuntimeError(f"mkdocs build failed in {project}:\n{log.read_text(encoding='utf-8')[-3000:]}")
-        hooks = json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}
+        hooks = json.loads(timings.read_text(encoding="utf-8"))["events"] if timings.exists() else {}
     return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, hooks)
 
 
@@ -88,13 +88,16 @@ def write_config_without_hooks(project: Path) -> str:
 def builds(project: Path, site: Path, repeats: int) -> tuple[Build, Build]:
     """Median builds with the hooks (into ``site``) and without them (beside it), of the same project.
 
-    A first build with the hooks writes the generated pages (and warms the
-    disk cache); it is not counted. The runs alternate, so that a burst of
-    load on the machine falls on both kinds alike.
+    A first build of each kind is not counted: the one with the hooks writes
+    the generated pages (and warms the disk cache), and after both, each kind
+    finds its site folder full and clears it, as a rebuild does. The runs
+    alternate, so that a burst of load on the machine falls on both kinds
+    alike.
     """
     run_build(project, site)
     config = write_config_without_hooks(project)
     other_site = site.with_name(site.name + "-no-hooks")
+    run_build(project, other_site, config, strict=False)
     with_hooks, without = [], []
     for _ in range(repeats):
         with_hooks.append(run_build(project, site))
@@ -103,20 +106,23 @@ def builds(project: Path, site: Path, repeats: int) -> tuple[Build, Build]:
     return median_build(with_hooks), median_build(without)
 
 
-def linking_seconds(documents, terms, repeats: int) -> float:
-    """Median time to link the glossary terms in every paragraph of ``documents``, both languages.
+def linking_seconds(documents, terms, repeats: int) -> tuple[float, float]:
+    """Median seconds to build the glossary's automata, and then to link the terms in ``documents``, both languages.
 
-    The same work as the build: a page's links (one linker per page, sharing
-    the glossary's automaton) for each document page, and the concordance of
-    the glossary pages.
+    The linking is the same work as the build's: a page's links (one linker
+    per page, sharing the glossary's automaton) for each document page, and
+    the concordance of the glossary pages. The automata are built once per
+    build (``term_linkers``), whatever the amount of text, so they are timed
+    apart: their cost grows with the glossary, the linking's should not.
     """
     from corpus.build import page_links, term_linkers
     from corpus.glossary_pages import concordance
 
-    times = []
+    built, linked = [], []
     for _ in range(repeats):
         start = time.perf_counter()
         linkers = term_linkers(terms)
+        ready = time.perf_counter()
         for lang in ("zh", "en"):
             for d in documents:
                 links = page_links(linkers, lang, f"texts/{d.entry.slug}/index.md")
@@ -127,8 +133,9 @@ def linking_seconds(documents, terms, repeats: int) -> float:
                     if b.kind == "para" and b.lang == lang:
                         links.markdown(b.text, section)
             concordance(terms, documents, lang, linkers[lang])
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        built.append(ready - start)
+        linked.append(time.perf_counter() - ready)
+    return statistics.median(built), statistics.median(linked)
 
 
 def free_port() -> int:

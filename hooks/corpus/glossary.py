@@ -11,6 +11,7 @@ term in each section is linked.
 from __future__ import annotations
 
 import copy
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,7 @@ class Term:
     defined_in: str | None
     line: int = 0
 
-    @property
+    @functools.cached_property  # (asked for on every page that shows the term)
     def pinyin(self) -> str:
         """Pinyin with tone marks, made by pypinyin from the headword (never typed by hand)."""
         syllables = pinyin(self.zh.replace("、", " "), style=Style.TONE, errors="ignore")
