@@ -6,12 +6,15 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+# The pipeline's cache of pinyin (hooks/corpus/pinyin.py): one for this test run, not the user's.
+os.environ.setdefault("CORPUS_CACHE", tempfile.mkdtemp(prefix="corpus-cache-"))
 #: What a build needs; copied into a temporary folder so tests never write into the repository.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "seeds", "hooks", "overrides", "glossary")
 

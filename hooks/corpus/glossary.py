@@ -11,13 +11,12 @@ term in each section is linked.
 from __future__ import annotations
 
 import copy
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ahocorasick
-from pypinyin import Style, pinyin
 
+from . import pinyin as _pinyin
 from .catalog import SLUG_RE, _Checker, _LineDict, load_yaml
 from .errors import CorpusError
 
@@ -37,11 +36,10 @@ class Term:
     defined_in: str | None
     line: int = 0
 
-    @functools.cached_property  # (asked for on every page that shows the term)
+    @property
     def pinyin(self) -> str:
-        """Pinyin with tone marks, made by pypinyin from the headword (never typed by hand)."""
-        syllables = pinyin(self.zh.replace("、", " "), style=Style.TONE, errors="ignore")
-        return " ".join(s[0] for s in syllables if s and s[0].strip())
+        """Pinyin with tone marks, made by pypinyin from the headword (never typed by hand; see pinyin.py)."""
+        return _pinyin.reading(self.zh, "tone")
 
     def headword(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
@@ -56,7 +54,7 @@ class Term:
         """Chinese terms sort by pinyin (without tones), English alphabetically."""
         if lang == "en":
             return self.en.casefold()
-        return " ".join(s[0] for s in pinyin(self.zh, style=Style.NORMAL, errors="ignore"))
+        return _pinyin.reading(self.zh, "plain")
 
 
 def _str_list(check: _Checker, mapping, key: str, what: str, term: str) -> tuple[str, ...]:
@@ -135,7 +133,9 @@ def load_glossary(glossary_dir: Path, name: str = "terms.yaml") -> list[Term]:
     if not path.exists():
         return []
     shown_as = f"{Path(glossary_dir).name}/{name}"
-    return parse_glossary(load_yaml(path, shown_as), shown_as)
+    terms = parse_glossary(load_yaml(path, shown_as), shown_as)
+    _pinyin.prepare(t.zh for t in terms)  # all at once: the cache is written once
+    return terms
 
 
 # --------------------------------------------------------------------------
