@@ -85,7 +85,22 @@ def write_config_without_hooks(project: Path) -> str:
     return NO_HOOKS_CONFIG
 
 
-def builds(project: Path, site: Path, repeats: int) -> tuple[Build, Build]:
+@dataclass(frozen=True)
+class Comparison:
+    """Builds with and without the hooks (medians), and what the hooks add: the median of the pairs' ratios.
+
+    Each pair ran back to back; a burst of other work on the machine slows one
+    build of one pair, and the median of the pairs leaves it out, where a
+    ratio of two medians would not.
+    """
+
+    with_hooks: Build
+    without: Build
+    added: float  # wall time, as a fraction
+    added_cpu: float  # CPU time, as a fraction
+
+
+def builds(project: Path, site: Path, repeats: int) -> Comparison:
     """Median builds with the hooks (into ``site``) and without them (beside it), of the same project.
 
     A first build of each kind is not counted: the one with the hooks writes
@@ -103,7 +118,13 @@ def builds(project: Path, site: Path, repeats: int) -> tuple[Build, Build]:
         with_hooks.append(run_build(project, site))
         without.append(run_build(project, other_site, config, strict=False))
     shutil.rmtree(other_site)
-    return median_build(with_hooks), median_build(without)
+    pairs = list(zip(with_hooks, without))
+    return Comparison(
+        median_build(with_hooks),
+        median_build(without),
+        statistics.median(a.seconds / b.seconds - 1 for a, b in pairs),
+        statistics.median(a.cpu_seconds / b.cpu_seconds - 1 for a, b in pairs),
+    )
 
 
 def linking_seconds(documents, terms, repeats: int) -> tuple[float, float]:

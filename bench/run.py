@@ -41,7 +41,8 @@ def measure_size(tmp: Path, documents: int, repeats: int, bundle: bool, pools) -
     """Build a generated project of ``documents`` documents and measure it."""
     project = generate.make_project(tmp / f"project-{documents}", documents, SITE_TERMS, pools)
     site = tmp / f"site-{documents}"
-    with_hooks, without = measure.builds(project, site, repeats)
+    compared = measure.builds(project, site, repeats)
+    with_hooks, without = compared.with_hooks, compared.without
     weight = sizes.page_weight(site)
     generated = sizes.page_weight(site, sizes.GENERATED_PAGE) if (site / sizes.GENERATED_PAGE).exists() else None
     index = sizes.index_sizes(site)
@@ -59,6 +60,8 @@ def measure_size(tmp: Path, documents: int, repeats: int, bundle: bool, pools) -
         no_hooks_s=without.seconds,
         build_cpu_s=with_hooks.cpu_seconds,
         no_hooks_cpu_s=without.cpu_seconds,
+        hooks_added=compared.added,
+        hooks_added_cpu=compared.added_cpu,
         hooks_s=with_hooks.hook_seconds,
         hook_events=with_hooks.hooks,
         peak_mb=with_hooks.peak_mb,
@@ -81,8 +84,9 @@ def measure_size(tmp: Path, documents: int, repeats: int, bundle: bool, pools) -
 def measure_linking(tmp: Path, glossaries: list[int], repeats: int, pools) -> dict[int, dict[str, float]]:
     """Seconds to build the automata of glossaries of each size, and to link the same text (100 documents) with them.
 
-    One untimed round first, then the sizes take turns, ``repeats`` times (the
-    median counts), so that the machine's ups and downs fall on every size alike.
+    One untimed round first, then the sizes take turns, ``repeats`` times, so
+    that the machine's ups and downs fall on every size alike; the ratio to the
+    smallest glossary is the median of the rounds' ratios.
     """
     import statistics
 
@@ -102,7 +106,15 @@ def measure_linking(tmp: Path, glossaries: list[int], repeats: int, pools) -> di
     for _ in range(repeats):
         for n, terms in glossary.items():
             runs[n].append(measure.linking_seconds(documents, terms, 1))
-    return {n: {"automata": statistics.median(a for a, _ in r), "linking": statistics.median(b for _, b in r)} for n, r in runs.items()}
+    first = runs[glossaries[0]]  # each size against the smallest of the same round, as the builds are paired
+    return {
+        n: {
+            "automata": statistics.median(a for a, _ in r),
+            "linking": statistics.median(b for _, b in r),
+            "ratio": statistics.median(b / base for (_, b), (_, base) in zip(r, first)),
+        }
+        for n, r in runs.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
