@@ -91,8 +91,7 @@ class Finisher:
 
     The hook keeps this instead of the whole corpus (every document's cleaned
     copies, blocks and Markdown) while MkDocs renders the pages: at 1,000
-    documents that was 300 MB more in memory, and Python's garbage collector
-    went through all of it again and again (0.6 s of the build).
+    documents the build's peak memory went from 875 MB to 650 MB.
     """
 
     entries: list[Entry]
