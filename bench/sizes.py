@@ -69,7 +69,7 @@ def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path]]:
             loaded = len(urls)
             box = tab.locator("input.md-search__input")
             box.click()
-            box.fill("安全")
+            box.fill("security" if page.startswith("en/") else "安全")  # a word of the page's language
             box.press("End")
             tab.wait_for_selector(".md-search-result__item", timeout=120_000)
             tab.wait_for_load_state("networkidle")
