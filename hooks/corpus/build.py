@@ -81,9 +81,6 @@ class Corpus:
                     out[prefix + d.others_url] = [b.id for _, _, doc in d.others for b in doc.blocks]
         return out
 
-    def home_table(self, lang: str, prefix: str = "") -> str:
-        return self.finisher().home_table(lang, prefix)
-
 
 @dataclass
 class Finisher:
