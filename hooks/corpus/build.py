@@ -21,7 +21,7 @@ from .seedfile import read_seed
 from .structure import Block, Document, structure
 from .glossary import Linker, Term, load_glossary
 from .glossary_pages import GLOSSARY, USES_MARKER, check_references, glossary_pages
-from .render import TermLinks, add_term_tips, term_tips
+from .render import TermLinks, add_term_tips, safe_id, term_tips
 from .translations import Coverage, Translation, english, load_for
 from .variants import Variant, compare
 
@@ -146,7 +146,7 @@ def build_document(entry: Entry, seeds_dir: Path) -> DocumentBuild:
     for copy in entry.copies[1:]:
         result.compared.append((copy, compare(result.doc, copies[copy.seed], copy.seed)))
     for copy in entry.copies:
-        stem = copy.seed.split("_", 1)[0]
+        stem = safe_id(Path(copy.seed).stem.split("_", 1)[0])
         c = cleaned[copy.seed]
         if c.preface:
             result.others.append((copy, "preface", _prefixed(structure(entry.slug, c.preface), f"intro-{stem}")))

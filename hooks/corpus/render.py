@@ -117,60 +117,7 @@ LABELS = {
     },
 }
 
-#: The characters Markdown reads as syntax, which a backslash makes literal.
-MD_SYNTAX = "\\`*_{}[]()#+-.!"
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;", ":": "&#58;"}
-_ENTITY_CHARS = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
-
-
-#: Each character that Markdown would read as syntax: backslash-escaped, or the entity of ``html_text``.
-_MD_REPLACEMENT = {c: "\\" + c for c in MD_SYNTAX} | _ENTITIES
-_MD_CHARS = re.compile("[" + re.escape("".join(_MD_REPLACEMENT)) + "]")
-
-
-def md_escape(text: str, _replace=_MD_REPLACEMENT.__getitem__) -> str:
-    """Escape text so that Markdown shows it literally.
-
-    One pass does both steps (a backslash before Markdown's syntax
-    characters, then the entities of ``html_text``): the two sets share no
-    character, and an entity written is not read again. A build of 1,000
-    documents escapes half a million texts; one regular expression with a
-    table is about three times faster than two passes (``str.translate`` is
-    slower still on Chinese text).
-
-    >>> md_escape("<script>alert(1)</script> *a* [b](c) | `d`")
-    '&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt; \\\\*a\\\\* \\\\[b\\\\]\\\\(c\\\\) &#124; \\\\`d\\\\`'
-    """
-    return _MD_CHARS.sub(lambda m: _replace(m.group()), text)
-
-
-def html_text(text: str) -> str:
-    """Text for HTML that the renderer writes itself: the same entities as ``md_escape``.
-
-    So a text reads the same, byte for byte, whether it went through Markdown
-    or straight into HTML.
-
-    >>> html_text("a < b & c: d|e")
-    'a &lt; b &amp; c&#58; d&#124;e'
-    """
-    return _ENTITY_CHARS.sub(lambda m: _ENTITIES[m.group()], text)  # one pass, as md_escape
-
-
-_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
-
-
-def html_attribute(text: str) -> str:
-    """An attribute value written as Python-Markdown writes a link title.
-
-    White space becomes a space; ``&`` (unless it starts an entity), ``<``,
-    ``>`` and ``"`` become entities.
-
-    >>> html_attribute('a "b" &amp; c & <d>\\n')
-    'a &quot;b&quot; &amp; c &amp; &lt;d&gt;'
-    """
-    text = re.sub(r"\s", " ", text.strip())
-    text = _AMP.sub("&amp;", text)
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+from .escape import MD_SYNTAX, front_matter, href, html_attribute, html_text, md_escape, safe_id, script_json  # noqa: F401 (re-exported)
 
 
 _ENV = jinja2.Environment(
@@ -181,16 +128,13 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters["md"] = md_escape
 _ENV.filters["html"] = html_text
+_ENV.filters["attr"] = html_attribute
+_ENV.filters["href"] = href
 
 
 def _front_matter(title: str, description: str | None = None) -> str:
-    import json
-
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
-    if description:
-        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
-    lines.append("---")
-    return "\n".join(lines) + "\n\n"
+    """Front matter of a generated page: written by YAML's dumper, values HTML-escaped (see escape.py)."""
+    return front_matter(title=title, description=description)
 
 
 def lang_tag(lang: str) -> str:
@@ -397,7 +341,6 @@ SITE_NAME = {"zh": "全球安全倡议文献库", "en": "Global Security Initiat
 
 def cite_data(entry: Entry, lang: str, translator: str | None = None) -> str:
     """What the cite buttons (docs/assets/cite.js) need, as a JSON script block."""
-    import json
 
     data = {
         "lang": lang,
@@ -410,8 +353,7 @@ def cite_data(entry: Entry, lang: str, translator: str | None = None) -> str:
         "site": SITE_NAME[lang],
         "translation": lang == "en" and translator == "site",
     }
-    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" id="cite-data">{text}</script>\n'
+    return f'<script type="application/json" id="cite-data">{script_json(data)}</script>\n'
 
 
 def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: str, classes: dict[str, str]) -> str:
@@ -450,7 +392,7 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
 
 def _front_matter_excluded(title: str, description: str) -> str:
     """Front matter of a page kept out of the search index (its text is on another page)."""
-    return _front_matter(title, description)[: -len("---\n\n")] + "search:\n  exclude: true\n---\n\n"
+    return front_matter(title=title, description=description, search={"exclude": True})
 
 
 def documents_table(rows: list[dict], lang: str) -> str:
@@ -471,7 +413,7 @@ def versions_page(entry: Entry, compared: list[tuple[Entry, list[Variant]]] | li
     for copy, variants in compared:
         counts = {k: sum(1 for v in variants if v.kind == k) for k in ("wording", "punctuation", "missing", "extra")}
         counts["spans"] = sum(1 for v in variants for s in v.spans if s.kind == "punctuation")
-        stem = Path(copy.seed).stem.split("_", 1)[0]
+        stem = safe_id(Path(copy.seed).stem.split("_", 1)[0])
         parts.append(f"## {md_escape(t['versions_copy'].format(source=copy.source.get(lang), date=copy.date))} {{: #copy-{stem} }}\n")
         parts.append(md_escape(t["versions_intro"].format(n=len(entry.copies), **counts)) + "\n")
         if variants:
