@@ -129,7 +129,7 @@ def build_document(entry: Entry, seeds_dir: Path) -> DocumentBuild:
     cleaned: dict[str, Cleaned] = {}
     copies: dict[str, Document] = {}
     for copy in entry.copies:
-        text = read_seed(seeds_dir / copy.seed, f"{seeds_dir.name}/{copy.seed}")
+        text = read_seed(seeds_dir / copy.seed, f"{seeds_dir.name}/{copy.seed}", inside=seeds_dir)
         c = clean_seed(
             text,
             f"{seeds_dir.name}/{copy.seed}",

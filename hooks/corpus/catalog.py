@@ -7,14 +7,15 @@ straight to it. Plain frozen dataclasses come out; nothing here knows MkDocs.
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import CorpusError
+from .escape import url_problem
+from .safeload import LineDict, load_yaml, regular_file  # noqa: F401 (load_yaml re-exported)
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KINDS = ("keyword-entry", "commentary", "policy-document")
@@ -66,70 +67,8 @@ class Entry:
         return self.copies[0]
 
 
-class _LineDict(dict):
-    """A mapping that remembers the line of itself and of each key."""
-
-    line: int = 0
-    lines: dict
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose mappings are _LineDicts and whose duplicate keys are errors."""
-
-
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """The same on libyaml's parser: ten times faster on the translation files.
-
-    libyaml words its errors in its own way, so a file it rejects is read again
-    with ``_Loader`` for the messages (and lines) that the editors know.
-    """
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    mapping = _LineDict()
-    mapping.line = node.start_mark.line + 1
-    mapping.lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = key_node.start_mark.line + 1
-    return mapping
-
-
-for _loader in (_Loader, _FastLoader):
-    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def load_yaml(path: Path, shown_as: str) -> Any:
-    """Parse a YAML file; syntax errors become one CorpusError with the line."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CorpusError(shown_as, "file does not exist") from None
-    except UnicodeDecodeError as err:
-        raise CorpusError(shown_as, f"file is not UTF-8 ({err.reason})") from None
-    try:
-        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError:
-        return _load_or_explain(text, shown_as)
-
-
-def _load_or_explain(text: str, shown_as: str) -> Any:
-    """Parse with the pure-Python parser; its error becomes one CorpusError with the line."""
-    try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        problem = " ".join(p for p in (err.context, err.problem) if p)
-        raise CorpusError(shown_as, f"malformed YAML: {problem}", line) from None
-    except yaml.YAMLError as err:
-        raise CorpusError(shown_as, f"malformed YAML: {err}") from None
+#: Re-exported for the modules that validate the other data files.
+_LineDict = LineDict
 
 
 class _Checker:
@@ -152,9 +91,10 @@ class _Checker:
     def known_keys(self, mapping: _LineDict, allowed: set[str], what: str) -> None:
         for key in mapping:
             if key not in allowed:
-                raise self.fail(mapping, key, f"unknown field {key!r} in {what} (allowed: {', '.join(sorted(allowed))})")
+                raise self.fail(mapping, key, f"unknown field {key!r} in {what}{did_you_mean(key, allowed)}")
 
-    def text(self, mapping: _LineDict, key: str, what: str, *, required: bool = True) -> str | None:
+    def text(self, mapping: _LineDict, key: str, what: str, *, required: bool = True, multiline: bool = False) -> str | None:
+        """A non-empty text field: no control, bidi or noncharacters; one line unless ``multiline``."""
         if key not in mapping or mapping[key] is None:
             if required:
                 raise self.fail(mapping, None, f"{what} has no {key!r}")
@@ -162,32 +102,93 @@ class _Checker:
         value = mapping[key]
         if not isinstance(value, str) or not value.strip():
             raise self.fail(mapping, key, f"{key!r} of {what} must be non-empty text")
-        return value.strip()
+        problem = text_problem(value.strip(), multiline=multiline)
+        if problem:
+            raise self.fail(mapping, key, f"{key!r} of {what} {problem}")
+        return " ".join(value.split()) if multiline else value.strip()
 
     def date(self, mapping: _LineDict, key: str, what: str) -> str:
-        value = mapping.get(key)
-        if isinstance(value, _dt.date):
-            return value.isoformat()
-        if isinstance(value, str):
-            try:
-                return _dt.date.fromisoformat(value.strip()).isoformat()
-            except ValueError:
-                pass
+        """A real calendar date written YYYY-MM-DD (no time of day)."""
         if key not in mapping:
             raise self.fail(mapping, None, f"{what} has no {key!r}")
-        raise self.fail(mapping, key, f"{key!r} of {what} must be a date YYYY-MM-DD")
+        value = mapping.get(key)
+        problem = date_problem(value)
+        if problem:
+            raise self.fail(mapping, key, f"{key!r} of {what} {problem}")
+        return value.strip()
 
-    def bilingual(self, mapping: _LineDict, key: str, what: str, *, required: bool = True) -> Bilingual | None:
+    def bilingual(self, mapping: _LineDict, key: str, what: str, *, required: bool = True, multiline: bool = False) -> Bilingual | None:
         if key not in mapping or mapping[key] is None:
             if required:
                 raise self.fail(mapping, None, f"{what} has no {key!r}")
             return None
         inner = self.mapping(mapping[key], mapping, key, f"{key!r} of {what}")
         self.known_keys(inner, {"zh", "en"}, f"{key!r} of {what}")
-        zh = self.text(inner, "zh", f"{key!r} of {what}")
-        en = self.text(inner, "en", f"{key!r} of {what}")
+        zh = self.text(inner, "zh", f"{key!r} of {what}", multiline=multiline)
+        en = self.text(inner, "en", f"{key!r} of {what}", multiline=multiline)
         return Bilingual(zh=zh, en=en)
 
+
+def did_you_mean(key: Any, allowed: set[str]) -> str:
+    """The end of an "unknown field" message: the nearest allowed name, or the list.
+
+    >>> did_you_mean("aliass", {"aliases", "related"})
+    " (did you mean 'aliases'?)"
+    """
+    close = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    return f" (allowed: {', '.join(sorted(allowed))})"
+
+
+#: Characters no data text may hold: controls, bidi and zero-width marks, noncharacters.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def text_problem(text: str, *, multiline: bool = False) -> str | None:
+    """Why ``text`` cannot be a catalog or glossary text, or None.
+
+    >>> text_problem("标题\\u202e")
+    'holds the invisible character U+202E; remove it'
+    >>> text_problem("作者\\n第二行")
+    'must be one line'
+    """
+    bad = _NOT_TEXT.search(text)
+    if bad:
+        return f"holds the invisible character U+{ord(bad.group()):04X}; remove it"
+    if not multiline and ("\n" in text or "\t" in text):
+        return "must be one line"
+    return None
+
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_problem(value: Any) -> str | None:
+    """Why ``value`` is not a date YYYY-MM-DD that exists, or None.
+
+    >>> date_problem("2023-02-21") is None
+    True
+    >>> date_problem("2023-02-30")
+    "must be a real date YYYY-MM-DD ('2023-02-30' does not exist)"
+    >>> date_problem("2023-02-21 10:00:00")
+    "must be a date YYYY-MM-DD, without a time ('2023-02-21 10:00:00')"
+    """
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value.strip()):
+        if isinstance(value, str) and _DATE_RE.match(value.strip()):
+            return f"must be a date YYYY-MM-DD, without a time ({value.strip()!r})"
+        return f"must be a date YYYY-MM-DD (not {value!r})"
+    try:
+        _dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return f"must be a real date YYYY-MM-DD ({value.strip()!r} does not exist)"
+    return None
+
+
+#: Seed file names: letters, digits, ``.``, ``_`` and ``-``, ending in ``.txt`` (they appear in ids and on pages).
+SEED_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.txt")
+#: Names a slug or a term id may not take: they are pages of their own (the glossary's index).
+RESERVED = frozenset({"index", "assets", "search", "downloads", "en"})
 
 _ENTRY_KEYS = {"slug", "kind", "title", "date", "copies", "author", "series", "base_reason", "structure"}
 _COPY_KEYS = {"seed", "title", "source", "date", "url", "byline", "body_start", "body_end"}
@@ -198,6 +199,7 @@ def parse_catalog(data: Any, shown_as: str) -> list[Entry]:
     check = _Checker(shown_as)
     if not isinstance(data, _LineDict) or "documents" not in data:
         raise CorpusError(shown_as, "catalog must be a mapping with a 'documents' list", 1)
+    check.known_keys(data, {"documents"}, "the catalog")
     docs = data["documents"]
     if not isinstance(docs, list) or not docs:
         raise check.fail(data, "documents", "'documents' must be a non-empty list")
@@ -209,8 +211,10 @@ def parse_catalog(data: Any, shown_as: str) -> list[Entry]:
         check.known_keys(item, _ENTRY_KEYS, "a document")
         slug = check.text(item, "slug", "a document")
         what = f"document {slug!r}"
-        if not SLUG_RE.match(slug):
-            raise check.fail(item, "slug", f"slug {slug!r} must be lower-case ASCII words joined by '-'")
+        if not SLUG_RE.match(slug) or len(slug) > 80:
+            raise check.fail(item, "slug", f"slug {slug!r} must be lower-case ASCII words joined by '-' (at most 80 characters)")
+        if slug in RESERVED:
+            raise check.fail(item, "slug", f"slug {slug!r} is reserved for a page of the site; choose another")
         if slug in slugs:
             raise check.fail(item, "slug", f"slug {slug!r} is used twice (first at line {slugs[slug]})")
         slugs[slug] = item.lines["slug"]
@@ -233,14 +237,14 @@ def parse_catalog(data: Any, shown_as: str) -> list[Entry]:
             c = check.mapping(raw_copy, item, "copies", f"each copy of {what}")
             check.known_keys(c, _COPY_KEYS, f"a copy of {what}")
             seed = check.text(c, "seed", f"a copy of {what}")
-            if "/" in seed or "\\" in seed or seed.startswith("."):
-                raise check.fail(c, "seed", f"seed {seed!r} must be a plain file name in the seeds folder")
+            if not SEED_NAME_RE.fullmatch(seed):
+                raise check.fail(c, "seed", f"seed {seed!r} must be a file name in the seeds folder made of letters, digits, '.', '_' and '-', ending in .txt")
             if seed in seeds:
                 raise check.fail(c, "seed", f"seed {seed!r} is listed twice (first at line {seeds[seed]})")
             seeds[seed] = c.lines["seed"]
             url = check.text(c, "url", f"copy {seed}", required=False)
-            if url is not None and not re.match(r"^https?://\S+$", url):
-                raise check.fail(c, "url", f"url of copy {seed} must be an http(s) address")
+            if url is not None and url_problem(url):
+                raise check.fail(c, "url", f"url of copy {seed} {url_problem(url)}")
             copies.append(Copy(
                 seed=seed,
                 title=check.text(c, "title", f"copy {seed}"),
@@ -252,7 +256,7 @@ def parse_catalog(data: Any, shown_as: str) -> list[Entry]:
                 body_end=check.text(c, "body_end", f"copy {seed}", required=False),
                 line=c.line,
             ))
-        base_reason = check.bilingual(item, "base_reason", what, required=len(copies) > 1)
+        base_reason = check.bilingual(item, "base_reason", what, required=len(copies) > 1, multiline=True)
         entries.append(Entry(
             slug=slug,
             kind=kind,
@@ -272,8 +276,9 @@ def check_seed_files(entries: list[Entry], seeds_dir: Path, shown_as: str) -> No
     """Every seed named exists, and every seed file present is named."""
     named = {c.seed: (e, c) for e in entries for c in e.copies}
     for seed, (entry, copy) in named.items():
-        if not (seeds_dir / seed).is_file():
+        if not (seeds_dir / seed).exists() and not (seeds_dir / seed).is_symlink():
             raise CorpusError(shown_as, f"copy of {entry.slug!r} names seed {seed!r}, which is not in {seeds_dir.name}/", copy.line)
+        regular_file(seeds_dir / seed, f"{seeds_dir.name}/{seed}", inside=seeds_dir, what="seed")
     for path in sorted(seeds_dir.glob(SEED_GLOB)):
         if path.name not in named:
             raise CorpusError(f"{seeds_dir.name}/{path.name}", f"seed file is not in the catalog ({shown_as}); add an entry for it or remove it")
@@ -282,6 +287,6 @@ def check_seed_files(entries: list[Entry], seeds_dir: Path, shown_as: str) -> No
 def load_catalog(seeds_dir: Path, name: str = "catalog.yaml") -> list[Entry]:
     """Load, validate and cross-check the catalog in ``seeds_dir``."""
     shown_as = f"{Path(seeds_dir).name}/{name}"
-    entries = parse_catalog(load_yaml(Path(seeds_dir) / name, shown_as), shown_as)
+    entries = parse_catalog(load_yaml(Path(seeds_dir) / name, shown_as, "catalog", inside=seeds_dir), shown_as)
     check_seed_files(entries, Path(seeds_dir), shown_as)
     return entries

@@ -11,13 +11,14 @@ term in each section is linked.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ahocorasick
 
 from . import pinyin as _pinyin
-from .catalog import SLUG_RE, _Checker, _LineDict, load_yaml
+from .catalog import RESERVED, SLUG_RE, _Checker, _LineDict, did_you_mean, load_yaml, text_problem
 from .errors import CorpusError
 
 _TERM_KEYS = {"id", "zh", "en", "aliases", "definition", "related", "defined_in"}
@@ -72,11 +73,40 @@ def _line(mapping, key=None) -> int | None:
     return None
 
 
+#: A Chinese headword or alias shorter than this would link inside countless words (的, 国).
+MIN_ZH_LENGTH = 2
+
+
+def _form_problem(form: str, lang: str) -> str | None:
+    """Why ``form`` cannot be a headword or alias in ``lang``, or None."""
+    problem = text_problem(form)
+    if problem:
+        return problem
+    if lang == "zh" and len(form) < MIN_ZH_LENGTH:
+        return f"must have at least {MIN_ZH_LENGTH} characters (a one-character term would be linked inside other words)"
+    if lang == "en" and not any(ch.isalnum() for ch in form):
+        return "must hold a letter or digit"
+    return None
+
+
 def parse_glossary(data, shown_as: str) -> list[Term]:
-    """Validate the parsed YAML; every error names the file, the line and the term."""
+    """Validate the parsed YAML; every error names the file, the line and the term.
+
+    The shape (see glossary/terms.yaml)::
+
+        terms:
+          - id: lower-case-words           # the page's address; not a reserved name such as index
+            zh: 中文词                       # at least two characters
+            en: English headword
+            aliases: {zh: [..], en: [..]}   # optional, other forms that are linked too
+            definition: {zh: .., en: ..}
+            related: [other-id, ..]         # optional
+            defined_in: slug#paragraph-id   # optional, where the term is first explained
+    """
     check = _Checker(shown_as)
     if not isinstance(data, _LineDict) or not isinstance(data.get("terms"), list):
         raise CorpusError(shown_as, "the glossary must be a mapping with a 'terms' list", 1)
+    check.known_keys(data, {"terms"}, "the glossary")
     terms: list[Term] = []
     ids: dict[str, int] = {}
     claimed: dict[tuple[str, str], str] = {}  # (lang, folded form) -> term id
@@ -85,22 +115,40 @@ def parse_glossary(data, shown_as: str) -> list[Term]:
             raise CorpusError(shown_as, "each term must be a mapping", _line(data, "terms"))
         ident = raw.get("id")
         name = str(ident or raw.get("zh") or "?")
-        if not isinstance(ident, str) or not SLUG_RE.match(ident):
-            raise CorpusError(shown_as, "'id' must be lower-case ASCII words joined by '-'", _line(raw, "id"), term=name)
+        if not isinstance(ident, str) or not SLUG_RE.match(ident) or len(ident) > 80:
+            raise CorpusError(shown_as, "'id' must be lower-case ASCII words joined by '-' (at most 80 characters)", _line(raw, "id"), term=name)
+        if ident in RESERVED:
+            raise CorpusError(shown_as, f"'id' {ident!r} is reserved for a page of the site (the glossary's {ident}); choose another", _line(raw, "id"), term=ident)
         if ident in ids:
             raise CorpusError(shown_as, f"duplicate id (first at line {ids[ident]})", _line(raw, "id"), term=ident)
         ids[ident] = _line(raw, "id")
         for key in raw:
             if key not in _TERM_KEYS:
-                raise CorpusError(shown_as, f"unknown field {key!r}", _line(raw, key), term=ident)
+                raise CorpusError(shown_as, f"unknown field {key!r}{did_you_mean(key, _TERM_KEYS)}", _line(raw, key), term=ident)
         for key in ("zh", "en"):
             if not isinstance(raw.get(key), str) or not raw[key].strip():
                 what = "Chinese" if key == "zh" else "English"
-                raise CorpusError(shown_as, f"missing {what} headword ({key!r})", _line(raw), term=ident)
-        aliases = raw.get("aliases") or _LineDict()
+                raise CorpusError(shown_as, f"missing {what} headword ({key!r})", _line(raw, key if key in raw else None), term=ident)
+        aliases = raw.get("aliases")
+        if aliases is None:
+            aliases = _LineDict()
+        if not isinstance(aliases, _LineDict):
+            raise CorpusError(shown_as, "'aliases' must be a mapping of lists: aliases: {zh: [..], en: [..]}", _line(raw, "aliases"), term=ident)
+        for key in aliases:
+            if key not in ("zh", "en"):
+                raise CorpusError(shown_as, f"unknown field {key!r} in 'aliases'{did_you_mean(key, {'zh', 'en'})}", _line(aliases, key), term=ident)
         definition = raw.get("definition")
         if not isinstance(definition, dict) or not all(isinstance(definition.get(k), str) and definition[k].strip() for k in ("zh", "en")):
             raise CorpusError(shown_as, "'definition' needs 'zh' and 'en' texts", _line(raw, "definition"), term=ident)
+        for key in definition:
+            if key not in ("zh", "en"):
+                raise CorpusError(shown_as, f"unknown field {key!r} in 'definition'{did_you_mean(key, {'zh', 'en'})}", _line(definition, key), term=ident)
+            problem = text_problem(definition[key].strip(), multiline=True)
+            if problem:
+                raise CorpusError(shown_as, f"'definition' {key!r} {problem}", _line(definition, key), term=ident)
+        defined_in = raw.get("defined_in")
+        if defined_in is not None and not (isinstance(defined_in, str) and _DEFINED_IN.fullmatch(defined_in.strip())):
+            raise CorpusError(shown_as, "'defined_in' must be 'document-slug#paragraph-id' (for example 'new-type-security-partnership#s1-p1')", _line(raw, "defined_in"), term=ident)
         term = Term(
             id=ident,
             zh=raw["zh"].strip(),
@@ -110,11 +158,15 @@ def parse_glossary(data, shown_as: str) -> list[Term]:
             definition_zh=definition["zh"].strip(),
             definition_en=definition["en"].strip(),
             related=_str_list(check, raw, "related", "the term", ident),
-            defined_in=(raw.get("defined_in") or None),
+            defined_in=defined_in.strip() if defined_in else None,
             line=raw.line,
         )
         for lang in ("zh", "en"):
             for form in term.forms(lang):
+                problem = _form_problem(form, lang)
+                if problem:
+                    key = lang if form == term.headword(lang) else "aliases"
+                    raise CorpusError(shown_as, f"{'headword' if key == lang else 'alias'} {form!r} {problem}", _line(raw, key), term=ident)
                 key = (lang, form.casefold())
                 if key in claimed and claimed[key] != ident:
                     raise CorpusError(shown_as, f"{form!r} is already claimed by term '{claimed[key]}'", _line(raw, "aliases") or _line(raw), term=ident)
@@ -128,12 +180,17 @@ def parse_glossary(data, shown_as: str) -> list[Term]:
     return terms
 
 
+_DEFINED_IN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9-]+")
+
+
 def load_glossary(glossary_dir: Path, name: str = "terms.yaml") -> list[Term]:
+    """The glossary's terms. A missing file is an error, not an empty glossary:
+    a site whose every term link silently vanished is worse than a build that stops."""
     path = Path(glossary_dir) / name
-    if not path.exists():
-        return []
     shown_as = f"{Path(glossary_dir).name}/{name}"
-    terms = parse_glossary(load_yaml(path, shown_as), shown_as)
+    if not path.exists() and not path.is_symlink():
+        raise CorpusError(shown_as, "the glossary file does not exist (restore it from git, or write 'terms: []' for a site without a glossary)")
+    terms = parse_glossary(load_yaml(path, shown_as, "glossary", inside=glossary_dir), shown_as)
     _pinyin.prepare(t.zh for t in terms)  # all at once: the cache is written once
     return terms
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from .errors import CorpusError
+from .safeload import load_json
 
 REGISTER_NAME = "published-ids.json"
 
@@ -20,12 +21,9 @@ REGISTER_NAME = "published-ids.json"
 def load_register(path: Path) -> dict[str, list[str]]:
     """Read the register; a missing file is an empty register."""
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as err:
-        raise CorpusError(f"seeds/{path.name}", f"malformed JSON: {err.msg}", err.lineno) from None
+    data = load_json(path, f"seeds/{path.name}", "register", inside=path.parent)
     pages = data.get("pages") if isinstance(data, dict) else None
     if not isinstance(pages, dict) or not all(
         isinstance(k, str) and isinstance(v, list) and all(isinstance(i, str) for i in v) for k, v in pages.items()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import CorpusError
+from .safeload import read_bytes
 
 #: The largest seed we accept. The real seeds are 3-21 KB; a file a hundred
 #: times larger is far more likely a mistake (a dump, a binary) than a document.
@@ -44,13 +45,14 @@ def decode_seed(data: bytes, path: str) -> str:
     return text
 
 
-def read_seed(path: Path, shown_as: str | None = None) -> str:
-    """Read and decode the seed at ``path``; errors name it as ``shown_as``."""
+def read_seed(path: Path, shown_as: str | None = None, inside: Path | None = None) -> str:
+    """Read and decode the seed at ``path``; errors name it as ``shown_as``.
+
+    The seed must be a regular file (inside the folder ``inside``, when given:
+    a symlink out of the seeds folder is refused, not published).
+    """
     name = shown_as or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise CorpusError(name, "seed file named in the catalog does not exist") from None
-    except OSError as err:
-        raise CorpusError(name, f"seed cannot be read: {err.strerror}") from None
+    if not Path(path).exists() and not Path(path).is_symlink():
+        raise CorpusError(name, "seed file named in the catalog does not exist")
+    data = read_bytes(path, name, MAX_SEED_BYTES, inside=inside, what="seed")
     return decode_seed(data, name)

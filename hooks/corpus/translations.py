@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import _Checker, _LineDict, load_yaml
+from .catalog import _Checker, _LineDict, load_yaml, text_problem
 from .errors import CorpusError
 from .structure import Block, Document
 
@@ -70,7 +70,7 @@ class Coverage:
 
 def load_translation(path: Path, shown_as: str) -> Translation:
     """Read and validate one translation file."""
-    data = load_yaml(path, shown_as)
+    data = load_yaml(path, shown_as, "translation", inside=Path(path).parent)
     check = _Checker(shown_as)
     if not isinstance(data, _LineDict):
         raise CorpusError(shown_as, "a translation file must be a mapping with 'translator' and 'blocks'", 1)
@@ -82,6 +82,8 @@ def load_translation(path: Path, shown_as: str) -> Translation:
     entries: dict[str, Entry] = {}
     for ident, raw in blocks.items():
         what = f"block {ident!r}"
+        if not isinstance(ident, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ident):
+            raise check.fail(blocks, ident, f"{what}: a block id is lower-case letters, digits and '-' (such as s3-12-p1)")
         item = check.mapping(raw, blocks, ident, what)
         check.known_keys(item, {"zh", "en", "source"}, what)
         if isinstance(item.get("zh"), (int, float)):
@@ -91,13 +93,15 @@ def load_translation(path: Path, shown_as: str) -> Translation:
             raise check.fail(item, "zh", f"'zh' of {what} must be the 12-digit fingerprint of the Chinese text")
         if translator == "source":
             src = item.get("source")
-            if not isinstance(src, list) or not src or not all(isinstance(s, str) for s in src):
+            if not isinstance(src, list) or not src or not all(isinstance(s, str) and re.fullmatch(r"[a-z0-9-]+", s) for s in src):
                 raise check.fail(item, "source" if "source" in item else None, f"{what} needs 'source': a list of block ids of the seed's English text")
             entries[ident] = Entry(zh=fp, source=tuple(src), line=item.line)
         else:
             en = item.get("en")
             if en is not None and (not isinstance(en, str)):
-                raise check.fail(item, "en", f"'en' of {what} must be text")
+                raise check.fail(item, "en", f"'en' of {what} must be text (put it in quotes)")
+            if en is not None and text_problem(en, multiline=True):
+                raise check.fail(item, "en", f"'en' of {what} {text_problem(en, multiline=True)}")
             entries[ident] = Entry(zh=fp, en=(en or "").strip() or None, line=item.line)
     return Translation(slug=Path(path).stem, translator=translator, entries=entries, path=shown_as)
 
