@@ -1,5 +1,6 @@
 """Command line: ``PYTHONPATH=hooks python -m corpus COMMAND``.
 
+    build [SITE]    build the site strictly into site/ (replaced only when the build succeeds)
     register        add every id the build makes to seeds/published-ids.json
     translations    write or refresh the English translation files (keeps the English)
     bundle          build the offline site (file://) and zip it into dist/
@@ -24,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corpus")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="build the site strictly; site/ is replaced only when the build succeeds")
+    build.add_argument("site", type=Path, nargs="?", default=ROOT / "site")
     sub.add_parser("register", help="add new ids to the register of published addresses")
     sub.add_parser("translations", help="write or refresh seeds/translations/en/<slug>.yaml skeletons")
     sub.add_parser("bundle", help="build the offline site and zip it into dist/")
@@ -46,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{target}: {size_label(target.stat().st_size)}")
         return 0
+    if args.command == "build":
+        from .sitebuild import build_site
+
+        return build_site(ROOT, args.site)
     if args.command == "preview":
         from .preview import start
 

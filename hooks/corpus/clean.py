@@ -183,14 +183,6 @@ def strip_markdown_marks(text: str) -> str:
     return text.replace("**", "")
 
 
-def _neighbour(chars: list[str], i: int, step: int) -> str:
-    """The nearest character before (step -1) or after (step 1) ``i`` that is not a space."""
-    j = i + step
-    while 0 <= j < len(chars) and chars[j] == " ":
-        j += step
-    return chars[j] if 0 <= j < len(chars) else ""
-
-
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK_RE.match(ch) is not None
 
@@ -215,20 +207,30 @@ def normalise_punctuation(text: str) -> str:
     """
     if not any(ch in text for ch in _HALF_TO_FULL):
         return text
-    chars = list(text)
-    changed = True
-    while changed:  # until nothing changes: ",,安" needs the second comma first
-        changed = False
-        for i, ch in enumerate(chars):
-            if ch not in _HALF_TO_FULL:
-                continue
-            if _is_cjk(_neighbour(chars, i, -1)) or _is_cjk(_neighbour(chars, i, 1)):
-                chars[i] = _HALF_TO_FULL[ch]
-                changed = True
-    return "".join(chars)
+    # A run of half-width marks (spaces between them allowed) turns full-width
+    # as a whole when the character before or after the run is Chinese: each
+    # converted mark makes its neighbour's neighbour Chinese in turn. One pass
+    # over the runs, so the time is linear in the text.
+    out, end = [], 0
+    for run in _MARK_RUN.finditer(text):
+        before, after = run.start() - 1, run.end()
+        while before >= 0 and text[before] == " ":
+            before -= 1
+        while after < len(text) and text[after] == " ":
+            after += 1
+        if _is_cjk(text[before] if before >= 0 else "") or _is_cjk(text[after] if after < len(text) else ""):
+            out.append(text[end : run.start()])
+            out.append(run.group().translate(_HALF_TO_FULL_TABLE))
+            end = run.end()
+    out.append(text[end:])
+    return "".join(out)
 
 
-_STRAY_SPACE_RE = re.compile(f"(?<=[{CJK_CONTEXT}]) +| +(?=[{CJK_CONTEXT}])")
+_MARK_RUN = re.compile(r"[,:;()?!](?: *[,:;()?!])*")
+_HALF_TO_FULL_TABLE = str.maketrans(_HALF_TO_FULL)
+
+
+_SPACES_RE = re.compile(" +")
 
 
 def remove_stray_cjk_spaces(text: str) -> str:
@@ -241,7 +243,15 @@ def remove_stray_cjk_spaces(text: str) -> str:
     >>> remove_stray_cjk_spaces("倡议 主张各国 （记者） A B")
     '倡议主张各国（记者）A B'
     """
-    return _STRAY_SPACE_RE.sub("", text)
+    if " " not in text:
+        return text
+
+    def drop(run: re.Match) -> str:  # each run of spaces looked at once: linear in the text
+        start, end = run.start(), run.end()
+        near_cjk = (start > 0 and _is_cjk(text[start - 1])) or (end < len(text) and _is_cjk(text[end]))
+        return "" if near_cjk else run.group()
+
+    return _SPACES_RE.sub(drop, text)
 
 
 #: Steps applied to every line before furniture is detected.
@@ -304,14 +314,20 @@ def source_line(line: str, ctx: Context) -> bool:
 def site_menu(line: str, ctx: Context) -> bool:
     """A site menu: eight or more short words separated by spaces, no sentence.
 
-    Site 004 starts with a menu of 80 section names on one line.
+    Site 004 starts with a menu of 80 section names on one line. A line with
+    the punctuation of a sentence (Chinese or English) is not a menu, nor is
+    English in which most words start in lower case (menus are Title Case).
+
+    >>> site_menu("首页 新闻 国际 国内 港澳 台湾 军事 财经", None)
+    True
+    >>> site_menu("It is a new type of security partnership that all can join", None)
+    False
     """
     words = line.split()
-    return (
-        len(words) >= 8
-        and all(len(w) <= 8 for w in words)
-        and not any(p in line for p in "。，；")
-    )
+    if len(words) < 8 or not all(len(w) <= 8 for w in words) or any(p in line for p in "。，；.,;!?"):
+        return False
+    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
+    return sum(w[0].islower() for w in latin) * 2 <= len(latin)
 
 
 def image(line: str, ctx: Context) -> bool:
@@ -369,6 +385,12 @@ def repeated_title(line: str, ctx: Context) -> bool:
     """The title printed again (pages repeat it above the text)."""
     return line == ctx.title
 
+
+#: Steps whose lines are furniture only at the head or the foot of a zone (with
+#: nothing but furniture before them, or after them): a source line or a byline
+#: under the title is page furniture, the same words inside the text are text
+#: (``数据来源：…`` under a table, an English sentence that happens to have no comma).
+POSITIONAL_STEPS = frozenset({"source_line", "site_menu", "editor_credits", "byline", "contact_line", "share_widget", "site_label", "account_name", "repeated_title"})
 
 LINE_STEPS: tuple[Callable[[str, Context], bool], ...] = (
     language_bar,
@@ -448,11 +470,35 @@ def rejoin_broken_paragraphs(paras: list[Para]) -> list[Para]:
     ['外交部发言人——', '事实']
     """
     out: list[Para] = []
+    # The paragraph being assembled, kept as parts with running counts, so a
+    # long run of broken lines is joined in linear time (re-reading the
+    # growing text at every join was quadratic: minutes for a 2 MB seed).
+    parts: list[str] = []
+    line = 0
+    running = False
+    letters = latin = 0
+
+    def close() -> None:
+        if parts:
+            out.append(Para("".join(parts), line))
+
     for p in paras:
-        if out and _is_broken_end(out[-1].text) and _starts_continuation(p.text):
-            out[-1] = Para(out[-1].text + p.text, out[-1].line)
+        text = p.text
+        broken_end = (
+            bool(parts)
+            and parts[-1][-1:] not in TERMINAL
+            and running
+            and not (letters and latin / letters > 0.8)
+        )
+        if broken_end and _starts_continuation(text):
+            parts.append(text)
         else:
-            out.append(p)
+            close()
+            parts, line, running, letters, latin = [text], p.line, False, 0, 0
+        running = running or any(c in text for c in RUNNING)
+        letters += sum(map(str.isalpha, text))
+        latin += len(_ASCII_LETTER.findall(text))
+    close()
     return out
 
 
@@ -598,9 +644,15 @@ def clean_seed(
         rest = rest[:e]
 
     def furniture(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        hits = [furniture_step(line) if line else None for _, line in rows]
+        # a positional step counts only in the head or the foot of the zone
+        content = [i for i, (h, (_, line)) in enumerate(zip(hits, rows)) if line and h is None]
+        first, last = (content[0], content[-1]) if content else (len(rows), -1)
         kept = []
-        for no, line in rows:
-            hit = furniture_step(line) if line else None
+        for i, (no, line) in enumerate(rows):
+            hit = hits[i]
+            if hit in POSITIONAL_STEPS and first < i < last:
+                hit = None
             if hit:
                 result.removals.append(Removal(hit, no, line))
                 result.applied[hit] += 1
