@@ -23,9 +23,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_build
+from corpus.clean import normalise_punctuation
 
 SEED = "004_57f6c3e94606ab13.txt"
 CATALOG = "seeds/catalog.yaml"
@@ -261,8 +263,11 @@ def _hostile_project(project: Path) -> None:
     body = [f"第{i}段：{x}合作。" for i, x in enumerate((X2, X3, X8, X10, X4, X5), 1)]
     text = text.replace(marker, "\n\n".join(body) + "\n\n数据来源：国家统计局年度数据，合作。\n\n数据来源：国家统计局\n\n" + marker, 1)
     seed.write_text(text, encoding="utf-8")
-    edit(project, TRANSLATION, '    en: "I. Continuing', f"    en: '{X1} I. Continuing")
-    edit(project, TRANSLATION, '  s1-p1:\n    zh: "ae4a9f919eb6"\n    en: "', f"  s1-p1:\n    zh: \"ae4a9f919eb6\"\n    en: \"{X8} ")
+    path = project / TRANSLATION
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["blocks"]["s1"]["en"] = f"{X1} " + data["blocks"]["s1"]["en"]
+    data["blocks"]["s1-p1"]["en"] = f"{X8} " + data["blocks"]["s1-p1"]["en"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     keyword = project / "seeds" / "000_fafd36b22b5c7d99.txt"
     text = keyword.read_text(encoding="utf-8")
     goal = "The goal of building a new type of security partnership"
@@ -295,7 +300,7 @@ LITERAL = [
     ("seed-body-script-close", "texts/sco-security-cooperation/index.html", f"第3段：{X8}合作。"),
     ("seed-body-svg", "texts/sco-security-cooperation/index.html", f"第4段：{X10}合作。"),
     ("seed-body-jinja", "texts/sco-security-cooperation/index.html", f"第5段：{X4}合作。"),
-    ("seed-body-link", "texts/sco-security-cooperation/index.html", f"第6段：{X5.replace('(', '（').replace(')', '）')}合作。"),
+    ("seed-body-link", "texts/sco-security-cooperation/index.html", normalise_punctuation(f"第6段：{X5}合作。")),
     ("seed-body-source-sentence", "texts/sco-security-cooperation/index.html", "数据来源：国家统计局年度数据，合作。"),
     ("seed-body-source-line", "texts/sco-security-cooperation/index.html", "数据来源：国家统计局"),
     ("translation-heading", "en/texts/sco-security-cooperation/index.html", f"{X1} I. Continuing"),
