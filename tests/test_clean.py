@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEEDS
 from corpus import clean
-from corpus.clean import Context, Para, clean_seed, han_chars
+from corpus.clean import Context, Para, clean_seed, han_chars, text_units
 from corpus.seedfile import read_seed
 
 CTX = Context(title="标题")
@@ -120,40 +120,49 @@ def test_furniture_is_gone_from_every_page(corpus):
             assert bit not in text, f"{bit!r} left on {path}"
 
 
-@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
-def test_no_chinese_character_is_lost(corpus, seed):
-    """Han characters of the seed == those of its published blocks + itemised removals.
+def published_units(d, seed: str, seeds_dir=SEEDS) -> tuple[Counter, Counter]:
+    """(units of the seed, units of its published blocks + itemised removals): Han characters and Latin words.
 
-    For the base copy the published blocks are its page and its "other items";
+    For the base copy the published blocks are its page (and the English half
+    the seed prints, which becomes the English page) and its "other items";
     for another copy they are the base page corrected by the variant record,
     which proves that record complete.
     """
-    d = _document_of(corpus, seed)
     cleaned = d.cleaned[seed]
-    seed_chars = han_chars(read_seed(SEEDS / seed))
+    seed_units = text_units(read_seed(seeds_dir / seed))
     removed = Counter()
     for r in cleaned.removals:
-        removed += han_chars(r.text)
+        removed += text_units(r.text)
     others = Counter()
     for copy, _, doc in d.others:
         if copy.seed == seed:
             for b in doc.blocks:
-                others += han_chars(b.text)
+                others += text_units(b.text)
     body = Counter()
     for b in d.doc.blocks:
-        body += han_chars(b.text)
+        body += text_units(b.text)
+    if seed == d.entry.base.seed and d.source_en is not None:
+        for b in d.source_en.blocks:
+            body += text_units(b.text)
     if seed != d.entry.base.seed:
         variants = dict(d.compared)
         (copy,) = [c for c in d.entry.copies if c.seed == seed]
         for v in variants[copy]:
             if v.spans:
                 for s in v.spans:
-                    body -= han_chars(s.base)
-                    body += han_chars(s.other)
+                    body -= text_units(s.base)
+                    body += text_units(s.other)
             else:
-                body -= han_chars(v.base)
-                body += han_chars(v.other)
-    assert body + others + removed == seed_chars
+                body -= text_units(v.base)
+                body += text_units(v.other)
+    return seed_units, body + others + removed
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_no_chinese_character_or_latin_word_is_lost(corpus, seed):
+    """Every Han character and every Latin word of the seed is on a page or in the removal record."""
+    seed_units, kept = published_units(_document_of(corpus, seed), seed)
+    assert kept == seed_units, (seed_units - kept, kept - seed_units)
 
 
 def test_page_breaks_of_the_newspaper_copy_are_rejoined(corpus):

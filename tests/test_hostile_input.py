@@ -445,3 +445,62 @@ def test_no_script_of_the_input_runs_on_any_page(hostile, browser):
     finally:
         httpd.shutdown()
     assert dialogs == []
+
+
+@pytest.mark.parametrize("seed", ["000_fafd36b22b5c7d99.txt", SEED])
+def test_nothing_of_a_hostile_seed_is_lost(hostile, seed):
+    """Every Han character and Latin word of the edited seeds (the plain English sentence,
+    the 数据来源 lines in the body, the markup) is on a page or in the removal record."""
+    from corpus.build import build_corpus
+    from test_clean import published_units
+
+    project = hostile.parent / "project"
+    corpus = build_corpus(project / "seeds")
+    (d,) = [d for d in corpus.documents if seed in d.cleaned]
+    seed_units, kept = published_units(d, seed, project / "seeds")
+    assert kept == seed_units, (seed_units - kept, kept - seed_units)
+    removed = " ".join(r.text for r in d.cleaned[seed].removals)
+    assert PLAIN_ENGLISH not in removed and "数据来源" not in removed
+
+
+# --------------------------------------------------------------------------
+# Large input: builds (or is refused with one line) in linear time. The time is
+# printed; the subprocess timeout only guards against a hang (quadratic
+# cleaning took minutes for a 1.9 MB paragraph).
+
+def _big_paragraph(project: Path) -> None:
+    seed = project / "seeds" / SEED
+    marker = "二、推行综合施策、标本兼治的安全治理模式"
+    text = seed.read_text(encoding="utf-8").replace(marker, "安全合作，共同发展，" * 65_000 + "。\n\n" + marker, 1)
+    seed.write_text(text, encoding="utf-8")
+
+
+def _big_seed(project: Path) -> None:
+    seed = project / "seeds" / SEED
+    marker = "二、推行综合施策、标本兼治的安全治理模式"
+    broken = "安全合作，共同发展\n\n" * 60_000  # 60,000 lines that the cleaner must rejoin
+    seed.write_text(seed.read_text(encoding="utf-8").replace(marker, broken + "合作。\n\n" + marker, 1), encoding="utf-8")
+
+
+def _big_translation(project: Path) -> None:
+    path = project / TRANSLATION
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["blocks"]["s1-p1"]["en"] = "Security cooperation, jointly pursued. " * 27_000  # about 1 MB
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+LARGE = {"paragraph-2mb": _big_paragraph, "seed-2mb": _big_seed, "translation-1mb": _big_translation}
+
+
+@pytest.mark.parametrize("case", sorted(LARGE))
+def test_large_input_builds(tmp_path, case):
+    import time
+
+    project = copy_project(tmp_path / "project")
+    LARGE[case](project)
+    sizes = {p.name: p.stat().st_size for p in (project / "seeds").rglob("*") if p.is_file()}
+    start = time.perf_counter()
+    proc = run_build(project, tmp_path / "site")
+    print(f"{case}: largest input {max(sizes.values()):,} bytes, built in {time.perf_counter() - start:.1f} s")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert max(sizes.values()) > 900_000
