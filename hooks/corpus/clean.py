@@ -60,6 +60,18 @@ def han_chars(text: str) -> Counter:
     return Counter(_HAN_RE.findall(text))
 
 
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def text_units(text: str) -> Counter:
+    """Multiset of the Han characters and the Latin words in ``text``: what the no-loss audit compares.
+
+    >>> sorted(text_units("新型 Security partnership, 新").items())
+    [('Security', 1), ('partnership', 1), ('型', 1), ('新', 2)]
+    """
+    return Counter(_HAN_RE.findall(text)) + Counter(_LATIN_WORD_RE.findall(text))
+
+
 def is_latin_text(text: str) -> bool:
     """True when letters in ``text`` are mostly Latin (an English paragraph).
 
@@ -128,8 +140,8 @@ def strip_control_characters(text: str) -> str:
     """Remove control, bidi and zero-width characters; a tab becomes a space.
 
     Web copies carry stray U+00AD, U+200B, U+FEFF and bidi marks; a hostile
-    seed may carry control bytes or bidi overrides that reorder what a reader
-    sees. None of them is text. A tab inside a line is white space (Markdown
+    seed may carry control bytes, bidi overrides that reorder what a reader
+    sees, or noncharacters (U+FFFF). None of them is text. A tab inside a line is white space (Markdown
     would turn it into four spaces).
 
     >>> strip_control_characters("安全\\u200b合作\\u202e\\x07")
@@ -148,10 +160,16 @@ def strip_control_characters(text: str) -> str:
             out.append(" ")
             continue
         cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cf", "Co", "Cs"):
+        if cat in ("Cc", "Cf", "Co", "Cs") or _is_noncharacter(ch):
             continue
         out.append(ch)
     return "".join(out)
+
+
+def _is_noncharacter(ch: str) -> bool:
+    """U+FDD0-U+FDEF and the last two code points of every plane: never text."""
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
 def strip_indentation(text: str) -> str:
