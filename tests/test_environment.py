@@ -238,3 +238,13 @@ def test_install_refuses_a_file_whose_hash_is_not_locked(site_installs, tmp_path
     assert proc.returncode != 0
     assert "hash" in proc.stderr.lower(), proc.stderr[-2000:]
     assert not (next((target / "lib").glob("python3*/site-packages")) / "mkdocs").exists()
+
+
+def test_pages_workflow_installs_from_the_lock():
+    """The published site is built by `.ci/site`, which installs from the locks: no step of the
+    workflow installs packages by itself."""
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    runs = re.findall(r"^\s*run: (.+)$", workflow, re.M)
+    assert "bash .ci/site build" in runs
+    assert not re.search(r"pip3? install|npm (?:i|install|ci)\b|uv pip", workflow)
+    assert "bash .ci/pyenv .venv \"$want\"" in (ROOT / ".ci" / "setup").read_text(encoding="utf-8")
