@@ -328,12 +328,12 @@ def add_synonyms(docs: list[dict], terms: list[tuple[str, list[str]]]) -> list[d
     >>> out[0]["syn"]
     '上海合作组织 SCO Shanghai Cooperation Organisation organization'
     >>> out[1]["names"]
-    ['上海合作组织', '上合组织', 'sco', 'shanghai cooperation organization']
+    ['上海合作组织', '上合组织', 'sco', 'shanghai cooperation organisation', 'shanghai cooperation organization']
     >>> out[2]["syn"]
     '上海合作组织 上合组织 Shanghai Cooperation Organisation organization center defense'
     """
     finder = SynonymFinder(terms)
-    names = {page_key(loc): list(dict.fromkeys(fold(f) for f in forms)) for loc, forms in terms}
+    names = {page_key(loc): list(dict.fromkeys(n for f in forms for n in (" ".join(f.casefold().split()), fold(f)))) for loc, forms in terms}
     out = []
     for entry in docs:
         entry = dict(entry)
