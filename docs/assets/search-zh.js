@@ -107,7 +107,10 @@
     return String(query || "").toLowerCase().replace(/\s+/g, " ").trim();
   }
   function pageOf(location) { return String(location).split("#")[0]; }
-  function isDocument(location) { return /(^|\/)texts\//.test(pageOf(location)); }
+  /* A document's page or its "other items" page (not its parallel view or versions). */
+  function isDocument(location) {
+    return /(^|\/)texts\/[^\/]+\/(others\/)?(index\.html)?$/.test(pageOf(location));
+  }
 
   /* The text with every occurrence of the runs marked, as HTML. */
   function markRuns(plain, runs) {
@@ -183,6 +186,17 @@
         if (runs.some(function (r) { return text.indexOf(r) >= 0; })) item.text = "<p>" + markRuns(text, runs) + "</p>";
       });
     }
+    /* An English query of several words: the entries that hold them as one
+       phrase come first (its words are all required anyway). */
+    if (!runs.length && q.indexOf(" ") > 0 && docs) {
+      groups.forEach(function (g) {
+        [g.article].concat(g.items).forEach(function (item) {
+          if (!item) return;
+          var plain = docs.__plainOf.get(item.location);
+          if (plain && plain.toLowerCase().replace(/\s+/g, " ").indexOf(q) >= 0) { item.exact = true; g.exact = true; }
+        });
+      });
+    }
     var top = 1;
     groups.forEach(function (g) {
       if (!g.article && byLocation) {
@@ -200,7 +214,12 @@
       return rank(a) - rank(b) || (b.exact - a.exact) || (b.best - a.best);
     });
     var items = ordered.map(function (g) {
-      g.items.sort(function (a, b) { return (!!b.exact - !!a.exact) || (b.score - a.score); });
+      /* exact strings first, then passages before headings (a heading
+         weighs a thousand times a paragraph in the index, but the reader
+         wants the paragraph), then the index's score */
+      g.items.sort(function (a, b) {
+        return (!!b.exact - !!a.exact) || (("section" in b) - ("section" in a)) || (b.score - a.score);
+      });
       /* Material shows the items that score as much as the group's first
          one, and folds the rest under "more": give the first SHOWN that score. */
       var shown = top * 2;
@@ -221,6 +240,7 @@
   /* What rerank needs of the index, made once when the worker gets it. */
   function prepare(docs) {
     docs.__plain = docs.map(function (d) { return plainText(d.title) + "\n" + plainText(d.text); });
+    docs.__plainOf = new Map(docs.map(function (d, n) { return [d.location, docs.__plain[n]]; }));
     docs.__byLocation = new Map(docs.map(function (d) { return [d.location, d]; }));
     return docs;
   }
