@@ -305,13 +305,13 @@ class SynonymFinder:
             for form in self.terms[n][1]:
                 add(form)
                 for w in _WORD.findall(form):
-                    for v in spelling_variants(w):
+                    for v in sorted(spelling_variants(w)):
                         if v not in seen:
                             seen.add(v)
                             words.append(v)
         own = {w.casefold() for w in _WORD.findall(plain)}
         for w in sorted(own):
-            for v in spelling_variants(w):
+            for v in sorted(spelling_variants(w)):
                 if v not in own and v not in seen:
                     seen.add(v)
                     words.append(v)
