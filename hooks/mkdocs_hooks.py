@@ -38,7 +38,9 @@ _IMPORTS_START = time.perf_counter()
 
 from corpus.build import build_corpus, check_register, write_pages  # noqa: E402
 from corpus.errors import CorpusError  # noqa: E402
+from corpus.glossary import load_glossary  # noqa: E402
 from corpus.htmlfix import fix_page  # noqa: E402
+from corpus.search_passages import glossary_names  # noqa: E402
 from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
 
 log = get_plugin_logger("corpus")
@@ -219,7 +221,11 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner build of one more language; the outer build finishes the work
-    counts = split_search_index(Path(config.site_dir), others, inline=_offline(config))
+    try:
+        terms = glossary_names(load_glossary(_project(config) / "glossary"))
+    except CorpusError as err:
+        raise PluginError(str(err)) from None
+    counts = split_search_index(Path(config.site_dir), others, inline=_offline(config), terms=terms)
     if counts:
         log.info("search index per language: " + ", ".join(f"{k} {v} entries" for k, v in counts.items()))
     minified = minify_assets(Path(config.docs_dir), Path(config.site_dir))

@@ -1,8 +1,8 @@
-"""Search in the browser: Chinese and English queries find the section that holds the passage.
+"""Search in the browser: Chinese and English queries find the passage (or its section).
 
-Expected sections are computed from the corpus: every section (nearest heading)
-whose paragraph contains the query, in the page's language. A query passes when
-one of them is among the first three results.
+Expected places are computed from the corpus: every paragraph that contains the
+query, and its section (nearest heading), in the page's language. A query
+passes when one of them is among the first three document results.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def expected_sections(corpus, query, lang):
                     section = b.id
                 if all(w.casefold() in b.text.casefold() for w in words):
                     found.add((page_key, section))
+                    found.add((page_key, b.id))  # the passage itself
     return found
 
 
@@ -120,3 +121,105 @@ def test_term_page_ranks_first_for_its_headword(server, page, start, query, term
     page.goto(server + start)
     got = result_sections(page, query)
     assert got[0] == ("glossary", term), got[:3]
+
+
+def _groups(page, root, lang):
+    import relevance
+
+    return [[relevance.location(h, root, lang) for h in g] for g in relevance.read_groups(page)]
+
+
+@pytest.fixture(scope="module")
+def _bench_path():
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+
+
+@pytest.mark.parametrize("start,lang", [("", "zh"), ("en/", "en")])
+@pytest.mark.parametrize("query", ["术语", "安全", "Glossary", "security", "pinyin", "拼音"])
+def test_the_glossary_index_is_never_a_result(_bench_path, server, page, start, lang, query):
+    page.goto(server + start)
+    try:
+        search(page, query)
+    except Exception:  # no results at all is fine here
+        return
+    pages = [g[0] for g in _groups(page, server, lang) if g]
+    assert "glossary/" not in pages, pages
+
+
+@pytest.mark.parametrize(
+    "start,lang,query,term",
+    [
+        ("", "zh", "两国方案", "two-state-solution"),
+        ("", "zh", "上合组织", "shanghai-cooperation-organisation"),
+        ("", "zh", "SCO", "shanghai-cooperation-organisation"),
+        ("en/", "en", "Shanghai Cooperation Organization", "shanghai-cooperation-organisation"),
+        ("en/", "en", "indivisible security", "indivisible-security"),
+        ("en/", "en", "冷战思维", "cold-war-mentality"),
+    ],
+)
+def test_a_headword_puts_its_term_first_and_a_passage_in_the_first_three(_bench_path, server, page, start, lang, query, term):
+    page.goto(server + start)
+    search(page, query)
+    groups = _groups(page, server, lang)
+    assert groups[0][0] == f"glossary/{term}/", groups[:3]
+    passages = [link for g in groups[:3] for link in g if link.startswith("texts/") and "#" in link]
+    assert passages, groups[:3]
+
+
+def test_a_term_page_that_only_mentions_the_words_comes_after_the_documents(_bench_path, server, page):
+    page.goto(server)
+    search(page, "气候变化")
+    kinds = ["doc" if g[0].startswith("texts/") else "other" for g in _groups(page, server, "zh")]
+    assert kinds[: kinds.count("doc")] == ["doc"] * kinds.count("doc"), kinds
+
+
+@pytest.mark.parametrize("where", ["served", "bundle"])
+def test_a_query_pasted_without_key_events_returns_results(request, browser, where):
+    """A long-press paste on a phone: the value changes and an input event fires, no key at all."""
+    if where == "served":
+        url = request.getfixturevalue("server")
+    else:
+        url = request.getfixturevalue("bundle")["root"].as_uri() + "/index.html"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(url)
+    page.locator("label[for='__search']").first.click()
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.evaluate(
+        "el => { el.focus(); el.value = '人工智能';"
+        " el.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste', data: '人工智能'})); }"
+    )
+    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any("#" in h and "texts/" in h for h in hrefs), hrefs
+    context.close()
+
+
+def test_a_composition_ending_starts_the_search(server, page):
+    page.goto(server)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.evaluate(
+        "el => { el.dispatchEvent(new CompositionEvent('compositionstart', {bubbles: true}));"
+        " el.value = '粮食安全';"
+        " el.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true, data: '粮食安全'}));"
+        " el.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: '粮食安全'})); }"
+    )
+    page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    text = page.locator(".md-search-result__item").first.inner_text()
+    assert "粮食安全" in text
+
+
+def test_a_long_passage_is_cut_around_its_match(server, page):
+    page.goto(server)
+    search(page, "反极端主义")  # late in a paragraph of some 400 characters
+    article = page.locator(".md-search-result__item a[href*='#s2-1-p1'] article").first
+    html = article.inner_html()
+    assert "<mark>反极端主义</mark>" in html
+    assert "…" in article.inner_text()
+    assert len(article.inner_text()) < 260

@@ -47,6 +47,15 @@
     return out;
   }
 
+  /* The stem of an English plural: a prefix of the singular and the plural
+     alike (policies -> polic, crises -> cris, partnerships -> partnership). */
+  function singular(word) {
+    if (word.length <= 3 || !/[a-z]s$/i.test(word) || /ss$/i.test(word)) return word;
+    if (/ies$/i.test(word)) return word.slice(0, -3);
+    if (/(x|z|ch|sh|ses)$/i.test(word.slice(0, -2)) || /(x|z|ch|sh|s)es$/i.test(word)) return word.slice(0, -2);
+    return word.slice(0, -1);
+  }
+
   function makeTransform(vocabulary) {
     var words = new Set(vocabulary || []);
     var longest = 1;
@@ -59,14 +68,185 @@
       han.forEach(function (run) { terms = terms.concat(segment(run, words, longest)); });
       latin.forEach(function (word) {
         /* every English word is required too, except stop words, which the
-           index drops (a required stop word would match nothing) */
-        terms.push(STOP.test(word) || latin.length === 1 ? word : "+" + word + "*");
+           index drops (a required stop word would match nothing); a plural
+           is looked for as its stem, which is a prefix of both the singular
+           and the plural ("partnerships" finds "partnership" too) */
+        var stem = singular(word);
+        if (STOP.test(word)) terms.push(word);
+        else if (latin.length === 1) terms.push(stem === word ? word : stem + "*");
+        else terms.push("+" + stem + "*");
       });
       return terms.join(" ");
     };
   }
 
+  /* ---- Results as a reader needs them --------------------------------------
+   * The worker's results are reshaped before Material shows them (pure
+   * functions, tested in Node):
+   * - the passages (paragraph entries, see hooks/corpus/search_passages.py)
+   *   show their heading as title, and a long one is cut around its first
+   *   match;
+   * - a run of Han characters in the query finds every entry that holds that
+   *   exact string, even where jieba cut the text otherwise, and those come
+   *   first, with the string marked;
+   * - groups are ordered: the glossary page of a term whose name is the query,
+   *   then documents, then every other page (other term pages among them);
+   * - in each group at most SHOWN passages are open, the rest under "more".
+   */
+  var SHOWN = 3;
+  var AROUND = 40, LONG = 200;
+
+  function plainText(html) {
+    return String(html || "").replace(/<[^>]*>/g, "").replace(/\u200b/g, "")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  }
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  function normal(query) {
+    return String(query || "").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+  function pageOf(location) { return String(location).split("#")[0]; }
+  /* A document's page or its "other items" page (not its parallel view or versions). */
+  function isDocument(location) {
+    return /(^|\/)texts\/[^\/]+\/(others\/)?(index\.html)?$/.test(pageOf(location));
+  }
+
+  /* The text with every occurrence of the runs marked, as HTML. */
+  function markRuns(plain, runs) {
+    var pattern = new RegExp(runs.map(function (r) { return r.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");
+    var out = "", last = 0, m;
+    while ((m = pattern.exec(plain))) {
+      out += escapeHtml(plain.slice(last, m.index)) + "<mark>" + escapeHtml(m[0]) + "</mark>";
+      last = m.index + m[0].length;
+      if (!m[0].length) pattern.lastIndex++;
+    }
+    return out + escapeHtml(plain.slice(last));
+  }
+
+  /* A long passage cut around its first match ("…" where it was cut); tags
+     are all kept, so that the HTML stays balanced. */
+  function snippet(html, long, around) {
+    long = long || LONG; around = around || AROUND;
+    var units = String(html).match(/<[^>]*>|&[#\w]+;|[\s\S]/g) || [];
+    var visible = 0, firstMark = -1;
+    units.forEach(function (u) {
+      if (u === "<mark>" && firstMark < 0) firstMark = visible;
+      if (u.charAt(0) !== "<" && u !== "\u200b") visible += 1;
+    });
+    if (visible <= long) return html;
+    var start = Math.max(0, Math.min(firstMark < 0 ? 0 : firstMark - around, visible - long));
+    var end = start + long, at = 0, out = "";
+    units.forEach(function (u) {
+      if (u.charAt(0) === "<") { out += u; return; }
+      if (u === "\u200b") { return; }
+      if (at === start && start > 0) out += "…";
+      if (at >= start && at < end) out += u;
+      at += 1;
+      if (at === end && end < visible) out += "…";
+    });
+    return out;
+  }
+
+  /* docs: the index's entries (as the worker got them); query: as typed. */
+  function rerank(result, query, docs) {
+    if (!result || !Array.isArray(result.items)) return result;
+    var q = normal(query);
+    var runs = (String(query || "").replace(/\s+/g, " ").match(HAN) || []);
+    var byLocation = docs ? docs.__byLocation : null;
+    var groups = new Map();
+    function groupOf(page) {
+      var g = groups.get(page);
+      if (!g) { g = { page: page, article: null, items: [], best: 0, exact: false }; groups.set(page, g); }
+      return g;
+    }
+    function place(item) {
+      var g = groupOf(pageOf(item.location));
+      if (item.location.indexOf("#") < 0) g.article = item; else g.items.push(item);
+      g.best = Math.max(g.best, item.score || 0);
+    }
+    result.items.forEach(function (group) { group.forEach(place); });
+    if (runs.length && docs) {
+      var seen = new Set();
+      groups.forEach(function (g) {
+        if (g.article) seen.add(g.article.location);
+        g.items.forEach(function (i) { seen.add(i.location); });
+      });
+      docs.forEach(function (doc, n) {
+        var plain = docs.__plain[n];
+        if (!runs.every(function (r) { return plain.indexOf(r) >= 0; })) return;
+        if (!seen.has(doc.location)) place({ location: doc.location, title: doc.title, text: doc.text, section: doc.section, names: doc.names, score: 0, terms: {} });
+        var g = groupOf(pageOf(doc.location));
+        var item = doc.location.indexOf("#") < 0 ? g.article : g.items.filter(function (i) { return i.location === doc.location; })[0];
+        if (!item) return;
+        item.exact = true;
+        item.terms = {};  /* it holds the whole string: no word of the query is missing */
+        g.exact = true;
+        var text = plainText(doc.text);
+        if (runs.some(function (r) { return text.indexOf(r) >= 0; })) item.text = "<p>" + markRuns(text, runs) + "</p>";
+      });
+    }
+    /* An English query of several words: the entries that hold them as one
+       phrase come first (its words are all required anyway). */
+    if (!runs.length && q.indexOf(" ") > 0 && docs) {
+      groups.forEach(function (g) {
+        [g.article].concat(g.items).forEach(function (item) {
+          if (!item) return;
+          var plain = docs.__plainOf.get(item.location);
+          if (plain && plain.toLowerCase().replace(/\s+/g, " ").indexOf(q) >= 0) { item.exact = true; g.exact = true; }
+        });
+      });
+    }
+    var top = 1;
+    groups.forEach(function (g) {
+      if (!g.article && byLocation) {
+        var doc = byLocation.get(g.page);
+        if (doc) g.article = { location: doc.location, title: doc.title, text: doc.text, names: doc.names, score: 0, terms: {} };
+      }
+      top = Math.max(top, g.best);
+    });
+    var ordered = Array.from(groups.values()).filter(function (g) { return g.article; });
+    function rank(g) {
+      if (g.article.names && g.article.names.indexOf(q) >= 0) return 0;
+      return isDocument(g.page) ? 1 : 2;
+    }
+    ordered.sort(function (a, b) {
+      return rank(a) - rank(b) || (b.exact - a.exact) || (b.best - a.best);
+    });
+    var items = ordered.map(function (g) {
+      /* exact strings first, then passages before headings (a heading
+         weighs a thousand times a paragraph in the index, but the reader
+         wants the paragraph), then the index's score */
+      g.items.sort(function (a, b) {
+        return (!!b.exact - !!a.exact) || (("section" in b) - ("section" in a)) || (b.score - a.score);
+      });
+      /* Material shows the items that score as much as the group's first
+         one, and folds the rest under "more": give the first SHOWN that score. */
+      var shown = top * 2;
+      g.article.score = shown;
+      g.items.forEach(function (item, n) {
+        item.score = n < SHOWN ? shown : shown * (1 - (n + 1) / (g.items.length + 2)) / 2;
+        if (!item.title && item.section) item.title = item.section;
+        item.text = snippet(item.text);
+      });
+      return [g.article].concat(g.items);
+    });
+    var out = {};
+    for (var key in result) out[key] = result[key];
+    out.items = items;
+    return out;
+  }
+
+  /* What rerank needs of the index, made once when the worker gets it. */
+  function prepare(docs) {
+    docs.__plain = docs.map(function (d) { return plainText(d.title) + "\n" + plainText(d.text); });
+    docs.__plainOf = new Map(docs.map(function (d, n) { return [d.location, docs.__plain[n]]; }));
+    docs.__byLocation = new Map(docs.map(function (d) { return [d.location, d]; }));
+    return docs;
+  }
+
   root.segmentChineseQuery = makeTransform;
+  root.searchResults = { rerank: rerank, snippet: snippet, prepare: prepare };
 
   if (typeof document === "undefined") return;  /* loaded by the tests in Node */
 
@@ -79,7 +259,7 @@
   var transform = root.__searchVocabulary ? makeTransform(root.__searchVocabulary) : null;
   var withoutVocabulary = makeTransform([]);
   var hasHan = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var waiting = null;  /* the latest query posted before the vocabulary arrived */
+  var onVocabulary = function () {};  /* sends the latest query that came before the vocabulary */
   var loading = false;
 
   function loadVocabulary() {
@@ -89,7 +269,7 @@
     tag.src = new URL("../search/vocabulary.js", here).href;
     tag.onload = tag.onerror = function () {
       transform = makeTransform(root.__searchVocabulary);
-      if (waiting) { waiting.send(); waiting = null; }
+      onVocabulary();
     };
     document.head.appendChild(tag);
   }
@@ -129,28 +309,63 @@
     };
   }
 
-  /* The search worker: until wanted, Material gets a stand-in that keeps its
-     messages and passes on the real worker's once it runs. */
+  /* The search worker. Material gets a stand-in that passes messages both
+     ways: until search is wanted it keeps Material's messages (the worker
+     starts then); it keeps the index's entries as they go to the worker (for
+     rerank), rewrites each query (see makeTransform), waiting for the
+     vocabulary if a Chinese query comes before it, and reshapes each result
+     (see rerank) before Material shows it. Under file:// the worker is the
+     offline bundle's iframe shim, which replaced Worker before this ran. */
   var RealWorker = root.Worker;
   if (RealWorker && typeof EventTarget === "function") {
     var LazyWorker = function (url, options) {
-      if (wanted || !SEARCH_WORKER.test(String(url))) return new RealWorker(url, options);
-      var stand = new EventTarget(), queue = [], real = null;
-      stand.postMessage = function () {
-        if (real) real.postMessage.apply(real, arguments); else if (queue) queue.push(arguments);
+      if (!SEARCH_WORKER.test(String(url))) return new RealWorker(url, options);
+      var stand = new EventTarget(), queue = [], real = null, docs = null, asked = [];
+      var post = function (message) {
+        if (real) real.postMessage(message); else if (queue) queue.push(message);
+      };
+      var waiting = null;
+      var sendQuery = function (query) {
+        asked.push(query);
+        post({ type: 2, data: (transform || withoutVocabulary)(query) });
+      };
+      stand.postMessage = function (message) {
+        if (message && message.type === 0 && message.data && Array.isArray(message.data.docs)) {
+          docs = prepare(message.data.docs.slice());
+        }
+        if (message && message.type === 2 && typeof message.data === "string") {  /* a query */
+          var query = message.data;
+          if (!transform && here && hasHan.test(query)) {
+            waiting = query;
+            onVocabulary = function () { if (waiting !== null) { sendQuery(waiting); waiting = null; } };
+            loadVocabulary();
+            return;
+          }
+          waiting = null;
+          return sendQuery(query);
+        }
+        return post(message);
       };
       stand.terminate = function () {
         if (real) real.terminate();
         queue = null;
       };
-      held.push(function () {
+      var start = function () {
         if (!queue) return;  /* terminated before it ever ran */
         real = new RealWorker(url, options);
-        real.addEventListener("message", function (event) { stand.dispatchEvent(new MessageEvent("message", { data: event.data })); });
+        real.addEventListener("message", function (event) {
+          var data = event.data;
+          if (data && data.type === 3) {
+            var query = asked.shift();
+            try { data = { type: 3, data: rerank(data.data, query, docs) }; } catch (err) { /* the worker's own result */ }
+          }
+          stand.dispatchEvent(new MessageEvent("message", { data: data }));
+        });
         real.addEventListener("error", function () { stand.dispatchEvent(new Event("error")); });
-        queue.forEach(function (args) { real.postMessage.apply(real, args); });
+        queue.forEach(function (message) { real.postMessage(message); });
         queue = null;
-      });
+      };
+      if (wanted) start(); else held.push(start);
       return stand;
     };
     LazyWorker.prototype = RealWorker.prototype;
@@ -167,21 +382,18 @@
     if (event.target && event.target.id === "__search") want();
   });
 
-  function patch(proto) {
-    if (!proto || proto.__zhPatched) return;
-    var post = proto.postMessage;
-    proto.postMessage = function (message) {
-      var worker = this, rest = [].slice.call(arguments, 1);
-      if (message && message.type === 2 && typeof message.data === "string") {  /* a query */
-        var query = message.data;
-        var send = function () { post.apply(worker, [{ type: 2, data: (transform || withoutVocabulary)(query) }].concat(rest)); };
-        if (!transform && here && hasHan.test(query)) { waiting = { send: send }; loadVocabulary(); return; }
-        return send();
-      }
-      return post.apply(this, [message].concat(rest));
-    };
-    proto.__zhPatched = true;
+
+  /* Search on every way of typing: Material starts a search on key-up only,
+     so text pasted by long-press on a phone, or entered by an input method
+     that sends no key events, waited for another key. An input event (not
+     during a composition) or the end of a composition stands in for it. */
+  function typed(event) {
+    var box = event.target;
+    if (!box || !box.matches || !box.matches("input.md-search__input")) return;
+    if (event.type === "input" && event.isComposing) return;
+    want();
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }
-  patch(root.Worker && root.Worker.prototype);
-  patch(root.IFrameWorker && root.IFrameWorker.prototype);  /* the offline bundle's shim */
+  document.addEventListener("input", typed, true);
+  document.addEventListener("compositionend", typed, true);
 })(typeof window !== "undefined" ? window : globalThis);

@@ -22,29 +22,39 @@ import shutil
 from pathlib import Path
 
 from .errors import CorpusError
+from .search_passages import add_passages, add_synonyms
 
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_TARGET = Path("assets/vendor/iframe-worker/shim.js")
 BUNDLE_NAME = "gsi-reference-offline.zip"
 
 
-def split_search_index(site_dir: Path, languages: list[str], *, inline: bool) -> dict[str, int]:
+def split_search_index(site_dir: Path, languages: list[str], *, inline: bool, terms: list | None = None) -> dict[str, int]:
     """Write ``search/search_index.json`` per language; return documents per index.
 
     The default language keeps the root index; a language ``xx`` gets
     ``xx/search/search_index.json`` with its locations made relative to ``xx/``.
     With ``inline`` (the offline bundle) each index is also written as the
     ``search_index.js`` script that Material loads under file://.
+
+    Before that the index is shaped for readers (``search_passages``): a
+    passage entry per paragraph with an id, the names of ``terms`` (the
+    glossary's, as ``(location, forms)``) and English spelling variants as
+    synonyms, and no glossary index page (a wall of every headword: its
+    terms are found through their own pages).
     """
     root = Path(site_dir) / "search" / "search_index.json"
     if not root.exists():
         return {}
     index = json.loads(root.read_text(encoding="utf-8"))
     separator = re.compile(index.get("config", {}).get("separator") or r"[\s\-]+")
-    redundant = redundant_breaks(index.get("docs", []), separator)
+    docs = [d for d in index.get("docs", []) if not _is_glossary_index(d["location"], languages)]
+    docs = add_passages(docs, functools.partial(_read_page, Path(site_dir)))
+    docs = add_synonyms(docs, terms or [])
+    redundant = redundant_breaks(docs, separator)
     docs = [
         dict(d, title=drop_redundant_breaks(d.get("title", ""), redundant), text=drop_redundant_breaks(d.get("text", ""), redundant))
-        for d in index.get("docs", [])
+        for d in docs
     ]
     counts: dict[str, int] = {}
     prefixes = [f"{lang}/" for lang in languages]
@@ -62,10 +72,14 @@ def split_search_index(site_dir: Path, languages: list[str], *, inline: bool) ->
         # a stemmed query prefix ("legitim*") misses words that were indexed
         # unstemmed, so "legitimate" found nothing. Chinese has no stems anyway.
         config["pipeline"] = ["trimmer"]
+        # The synonyms are indexed like the text (and never shown).
+        config["fields"] = dict(config.get("fields") or {}, syn={"boost": 1.0})
         if folder != Path(site_dir) / "search":
             lang = folder.parent.name
             config["lang"] = [lang] if lang in config.get("lang", []) else config.get("lang", [])
-            config["pipeline"] = ["trimmer", "stopWordFilter"]
+            # No trimmer: lunr's English trimmer strips every Han character, and
+            # the synonyms of an English page hold the Chinese names of its terms.
+            config["pipeline"] = ["stopWordFilter"]
         else:
             write_vocabulary(folder, entries)
         data = json.dumps(dict(index, config=config, docs=entries), ensure_ascii=False, separators=(",", ":"))
@@ -76,6 +90,29 @@ def split_search_index(site_dir: Path, languages: list[str], *, inline: bool) ->
 
 
 _BREAK = "\u200b"
+
+
+def _is_glossary_index(location: str, languages: list[str]) -> bool:
+    """Whether an index entry belongs to the glossary's index page (in any language).
+
+    >>> [_is_glossary_index(x, ["en"]) for x in ("glossary/", "en/glossary/#a", "glossary/index.html", "glossary/sco/")]
+    [True, True, True, False]
+    """
+    path = location.split("#", 1)[0]
+    for lang in languages:
+        if path.startswith(f"{lang}/"):
+            path = path[len(lang) + 1 :]
+    return path in ("glossary/", "glossary/index.html", "glossary.html")
+
+
+def _read_page(site_dir: Path, location: str) -> str | None:
+    """The built HTML of the page at ``location`` (a directory URL or a file), or None."""
+    path = location.split("#", 1)[0]
+    target = site_dir / (path + "index.html" if path == "" or path.endswith("/") else path)
+    try:
+        return target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def redundant_breaks(docs: list[dict], separator: re.Pattern) -> re.Pattern | None:
@@ -138,7 +175,7 @@ def write_vocabulary(folder: Path, entries: list[dict]) -> int:
     """
     words: set[str] = set()
     for doc in entries:
-        for field in ("title", "text"):
+        for field in ("title", "text", "syn"):
             for token in re.split(r"[\s\u200b]+", re.sub(r"<[^>]+>", " ", doc.get(field, ""))):
                 words.update(_HAN_WORD.findall(token))
     data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,375 @@
+"""Shape the search index for readers: a passage per paragraph, names in every form.
+
+Material's search plugin makes one entry per page and per section (heading).
+``add_passages`` gives every paragraph with a permanent id (``<p id="…">``)
+an entry of its own, linking to ``page/#id``; the heading's entry keeps its
+title (headings stay searchable) and the paragraphs' text moves to the
+passages. A passage has no title of its own (a title weighs a thousand times
+the text in Material's ranking, so a heading repeated on every paragraph would
+rank all of a section's paragraphs for a word of its heading); it carries its
+heading as ``section``, which ``docs/assets/search-zh.js`` shows.
+
+``add_synonyms`` gives each entry a ``syn`` field (indexed like the text,
+never shown): the other forms of every glossary term that occurs in it, in both
+languages (上合组织 / 上海合作组织 / SCO / Shanghai Cooperation Organisation), and
+the other spelling of each English word with a British / American variant
+(organisation / organization, defence / defense, centre / center). A query in
+any of these forms then finds the passage. Term pages also carry ``names`` (all
+the term's forms, case-folded), so that the search puts a term's page first
+when the query is one of its names.
+
+All data in and out is plain: lists of index entries (dicts) and strings.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+_HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BREAK = "\u200b"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+class _Blocks(HTMLParser):
+    """Headings with an id and paragraphs with an id inside the page's ``<article>``, in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[dict] = []
+        self._current: dict | None = None
+        self._depth = 0  # nesting inside the current block
+        self._in_article = 0
+        self._skip = 0  # inside a headerlink anchor
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self._in_article += 1
+        if not self._in_article:
+            return
+        if self._current is not None:
+            if tag == self._current["tag"]:
+                self._depth += 1
+            if tag == "a" and "headerlink" in (attrs.get("class") or ""):
+                self._skip += 1
+            elif self._skip:
+                self._skip += 1
+            return
+        if (tag in _HEADING or tag == "p") and attrs.get("id"):
+            self._current = {"tag": tag, "kind": "p" if tag == "p" else "h", "id": attrs["id"], "text": []}
+            self._depth = 0
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._in_article = max(0, self._in_article - 1)
+        if self._current is None:
+            return
+        if self._skip:
+            self._skip -= 1
+            return
+        if tag == self._current["tag"]:
+            if self._depth:
+                self._depth -= 1
+                return
+            text = re.sub(r"\s+", " ", "".join(self._current["text"])).strip()
+            self.blocks.append({"kind": self._current["kind"], "id": self._current["id"], "text": text})
+            self._current = None
+
+    def handle_data(self, data):
+        if self._current is not None and not self._skip:
+            self._current["text"].append(data)
+
+
+def page_blocks(page_html: str) -> list[dict]:
+    """The headings and paragraphs with ids of a page: ``{"kind": "h"|"p", "id", "text"}`` (plain text).
+
+    >>> page_blocks('<article><h2 id="s1">一、总则<a class="headerlink" href="#s1">¶</a></h2>'
+    ...             '<p id="s1-p1">和平 <a href="x">&lt;共享&gt;</a></p><p>no id</p></article>')
+    [{'kind': 'h', 'id': 's1', 'text': '一、总则'}, {'kind': 'p', 'id': 's1-p1', 'text': '和平 <共享>'}]
+    """
+    parser = _Blocks()
+    parser.feed(page_html)
+    parser.close()
+    return parser.blocks
+
+
+def segment_chinese(text: str) -> str:
+    """Han runs cut into words joined by U+200B, the way Material's search plugin indexes them."""
+    try:
+        import jieba
+    except ImportError:
+        return text
+    return re.sub(
+        r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+",
+        lambda m: _BREAK + _BREAK.join(jieba.cut(m.group(0))) + _BREAK,
+        text,
+    ).strip(_BREAK)
+
+
+def passage_text(plain: str, segment=segment_chinese) -> str:
+    """A paragraph's index text: escaped (the index holds HTML) and segmented, in a ``<p>``.
+
+    >>> passage_text("a < b", segment=lambda s: s)
+    '<p>a &lt; b</p>'
+    """
+    return f"<p>{segment(html.escape(plain, quote=False))}</p>"
+
+
+def _without(text: str, passages: list[str]) -> str:
+    """``text`` without the ``<p>`` blocks that are passages now (compared without U+200B).
+
+    >>> _without("<p>​和平</p> <p>x</p>", ["<p>和平</p>"])
+    '<p>x</p>'
+    """
+    gone = {p.replace(_BREAK, "") for p in passages}
+    chunks = re.split(r"(<p>.*?</p>)", text, flags=re.S)
+    kept = [c for c in chunks if c.replace(_BREAK, "") not in gone]
+    return re.sub(r"\s{2,}", " ", "".join(kept)).strip()
+
+
+def reshape_page(entries: list[dict], blocks: list[dict], segment=segment_chinese) -> list[dict]:
+    """One page's entries (article first, then its sections) with a passage entry after its heading for every paragraph.
+
+    The article and section entries lose the text of their paragraphs (now in
+    the passages); what else they hold (a page's provenance, a list) stays.
+
+    >>> entries = [{"location": "d/", "title": "D", "text": "<p>x</p> <p>a</p>"},
+    ...            {"location": "d/#s1", "title": "S1", "text": "<p>b</p>"}]
+    >>> blocks = [{"kind": "p", "id": "p1", "text": "a"}, {"kind": "h", "id": "s1", "text": "S1"},
+    ...           {"kind": "p", "id": "s1-p1", "text": "b"}]
+    >>> for e in reshape_page(entries, blocks, segment=lambda s: s): print(e)
+    {'location': 'd/', 'title': 'D', 'text': '<p>x</p>'}
+    {'location': 'd/#p1', 'title': '', 'text': '<p>a</p>', 'section': 'D'}
+    {'location': 'd/#s1', 'title': 'S1', 'text': ''}
+    {'location': 'd/#s1-p1', 'title': '', 'text': '<p>b</p>', 'section': 'S1'}
+    """
+    article, *sections = entries
+    page = article["location"].split("#")[0]
+    by_id = {e["location"].split("#", 1)[1]: e for e in sections if "#" in e["location"]}
+    heading = html.escape(article.get("title", "").replace(_BREAK, ""), quote=False)
+    groups: list[tuple[dict, list[dict]]] = [(article, [])]
+    for block in blocks:
+        if block["kind"] == "h":
+            entry = by_id.get(block["id"])
+            if entry is not None:
+                groups.append((entry, []))
+                heading = html.escape(block["text"], quote=False) or heading
+            continue
+        passage = {"location": f"{page}#{block['id']}", "title": "", "text": passage_text(block["text"], segment), "section": heading}
+        groups[-1][1].append(passage)
+    seen = {id(g[0]) for g in groups}
+    out: list[dict] = []
+    for entry, passages in groups:
+        out.append(dict(entry, text=_without(entry.get("text", ""), [p["text"] for p in passages])) if passages else entry)
+        out.extend(passages)
+    out.extend(e for e in sections if id(e) not in seen)  # sections whose heading the parse did not see
+    return out
+
+
+def add_passages(docs: list[dict], read_page) -> list[dict]:
+    """The index's entries with passage entries for every page that has paragraphs with ids.
+
+    ``read_page(location)`` returns the built HTML of a page (or None).
+    Entries of one page are consecutive, article first (Material's order).
+    """
+    out: list[dict] = []
+    i = 0
+    while i < len(docs):
+        page = docs[i]["location"].split("#")[0]
+        j = i + 1
+        while j < len(docs) and "#" in docs[j]["location"] and docs[j]["location"].split("#")[0] == page:
+            j += 1
+        entries = docs[i:j]
+        source = read_page(page) if "#" not in docs[i]["location"] else None
+        blocks = page_blocks(source) if source and '<p id="' in source else []
+        out.extend(reshape_page(entries, blocks) if any(b["kind"] == "p" for b in blocks) else entries)
+        i = j
+    return out
+
+
+# British ending -> American ending, at the end of a word. Each pair is used
+# both ways. (Kept short: a variant is added to the index for every word that
+# ends so, and a wrong one is only an unused word.)
+SPELLING_ENDINGS = (
+    ("isation", "ization"), ("isations", "izations"),
+    ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
+    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
+    ("fence", "fense"), ("fences", "fenses"), ("cence", "cense"),
+    ("centre", "center"), ("centres", "centers"), ("metre", "meter"), ("metres", "meters"),
+    ("theatre", "theater"),
+    ("lour", "lor"), ("vour", "vor"), ("bour", "bor"), ("nour", "nor"), ("viour", "vior"),
+    ("logue", "log"), ("logues", "logs"),
+    ("lled", "led"), ("lling", "ling"),
+)
+
+
+def _min_stem(ending: str) -> int:
+    """How much of a word must come before an ending: "rise" and "wise" are not -ise words."""
+    return 3 if ending[0] in "iy" else 0
+
+
+def spelling_variants(word: str) -> set[str]:
+    """The other spellings of an English word (lower case), British and American.
+
+    >>> sorted(spelling_variants("Organisation")), sorted(spelling_variants("defense")), spelling_variants("peace")
+    (['organization'], ['defence'], set())
+    >>> sorted(spelling_variants("centre")), sorted(spelling_variants("dialogue")), spelling_variants("rise")
+    (['center'], ['dialog'], set())
+    """
+    w = word.casefold()
+    out: set[str] = set()
+    for british, american in SPELLING_ENDINGS:
+        for a, b in ((british, american), (american, british)):
+            if w.endswith(a) and len(w) - len(a) >= _min_stem(a):
+                out.add(w[: -len(a)] + b)
+    out.discard(w)
+    return out
+
+
+def fold(text: str) -> str:
+    """Case-folded English with every word in one spelling (the American one), for comparing names.
+
+    >>> fold("Shanghai Cooperation Organisation"), fold("Shanghai Cooperation  Organization")
+    ('shanghai cooperation organization', 'shanghai cooperation organization')
+    """
+    def one(m):
+        w = m.group(0).casefold()
+        for british, american in SPELLING_ENDINGS:
+            if w.endswith(british) and len(w) - len(british) >= _min_stem(british):
+                return w[: -len(british)] + american
+        return w
+
+    return re.sub(r"\s+", " ", _WORD.sub(one, text.casefold())).strip()
+
+
+def _plain(index_html: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", index_html)).replace(_BREAK, "")
+
+
+class SynonymFinder:
+    """Finds the glossary terms an entry mentions (in any of their forms) and says what to add.
+
+    ``terms`` is a list of ``(location, forms)``: a term page's location and
+    every form of its name in both languages.
+    """
+
+    def __init__(self, terms: list[tuple[str, list[str]]]):
+        import ahocorasick
+
+        self.terms = terms
+        self.automaton = ahocorasick.Automaton()
+        keys: dict[str, set[int]] = {}
+        for n, (_, forms) in enumerate(terms):
+            for form in forms:
+                key = fold(form)
+                if len(key) > 1:
+                    keys.setdefault(key, set()).add(n)
+        for key, ns in keys.items():
+            self.automaton.add_word(key, (key, tuple(sorted(ns))))
+        self.ready = bool(keys)
+        if self.ready:
+            self.automaton.make_automaton()
+
+    def mentioned(self, plain: str) -> set[int]:
+        """The terms whose forms occur in ``plain`` (whole words for Latin letters)."""
+        found: set[int] = set()
+        if not self.ready:
+            return found
+        text = fold(plain)
+        for end, (key, ns) in self.automaton.iter(text):
+            start = end - len(key) + 1
+            if key[0].isascii() and key[0].isalnum() and start > 0 and text[start - 1].isalnum():
+                continue
+            if key[-1].isascii() and key[-1].isalnum() and end + 1 < len(text) and text[end + 1].isalnum():
+                continue
+            found.update(ns)
+        return found
+
+    def synonyms(self, entry: dict, terms: bool = True) -> str:
+        """The words to index with ``entry`` beyond its own: other forms of its terms, other spellings."""
+        plain = _plain(entry.get("title", "") + " " + entry.get("text", ""))
+        folded = fold(plain)
+        words: list[str] = []
+        seen: set[str] = set()
+
+        def add(form: str):
+            key = fold(form)
+            if key and key not in seen and key not in folded:
+                seen.add(key)
+                words.append(form)
+
+        for n in sorted(self.mentioned(plain)) if terms else ():
+            for form in self.terms[n][1]:
+                add(form)
+                for w in _WORD.findall(form):
+                    for v in sorted(spelling_variants(w)):
+                        if v not in seen:
+                            seen.add(v)
+                            words.append(v)
+        own = {w.casefold() for w in _WORD.findall(plain)}
+        for w in sorted(own):
+            for v in sorted(spelling_variants(w)):
+                if v not in own and v not in seen:
+                    seen.add(v)
+                    words.append(v)
+        return html.escape(" ".join(words), quote=False)
+
+
+def add_synonyms(docs: list[dict], terms: list[tuple[str, list[str]]]) -> list[dict]:
+    """Every entry with its ``syn`` field (when it has one); term pages with their ``names``.
+
+    >>> terms = [("glossary/sco/", ["上海合作组织", "上合组织", "SCO", "Shanghai Cooperation Organisation"])]
+    >>> out = add_synonyms([{"location": "a/#p1", "title": "", "text": "<p>上合组织\u200b峰会</p>"},
+    ...                     {"location": "glossary/sco/", "title": "上海合作组织", "text": ""},
+    ...                     {"location": "b/#p2", "title": "", "text": "<p>The SCO defence centre</p>"}], terms)
+    >>> out[0]["syn"]
+    '上海合作组织 SCO Shanghai Cooperation Organisation organization'
+    >>> out[1]["names"]
+    ['上海合作组织', '上合组织', 'sco', 'shanghai cooperation organisation', 'shanghai cooperation organization']
+    >>> out[2]["syn"]
+    '上海合作组织 上合组织 Shanghai Cooperation Organisation organization center defense'
+    """
+    finder = SynonymFinder(terms)
+    names = {page_key(loc): list(dict.fromkeys(n for f in forms for n in (" ".join(f.casefold().split()), fold(f)))) for loc, forms in terms}
+    out = []
+    for entry in docs:
+        entry = dict(entry)
+        # A term page lists related terms: their other names would make it a
+        # result for each of them. Its own names are all on it already.
+        glossary = re.search(r"(?:^|/)glossary/", entry["location"]) is not None
+        syn = finder.synonyms(entry, terms=not glossary)
+        if syn:
+            entry["syn"] = syn
+        page = re.search(r"(?:^|/)(glossary/[^/]+)$", page_key(entry["location"])) if "#" not in entry["location"] else None
+        if page and page.group(1) in names:  # in any language's folder
+            entry["names"] = names[page.group(1)]
+        out.append(entry)
+    return out
+
+
+def page_key(location: str) -> str:
+    """A page's location without its fragment, ``index.html``, ``.html`` or final slash.
+
+    >>> page_key("glossary/sco/"), page_key("glossary/sco/index.html#uses"), page_key("")
+    ('glossary/sco', 'glossary/sco', '')
+    """
+    path = location.split("#", 1)[0]
+    path = re.sub(r"(^|/)index\.html$", "", path)
+    return re.sub(r"\.html$", "", path).rstrip("/")
+
+
+def glossary_names(terms) -> list[tuple[str, list[str]]]:
+    """``(location, forms)`` for ``add_synonyms`` from the glossary's terms (both languages' forms)."""
+    out = []
+    for term in terms:
+        location = f"glossary/{term.id}/"
+        forms = [*term.forms("zh"), *term.forms("en")]
+        out.append((location, list(dict.fromkeys(f for f in forms if f.strip()))))
+    return out
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))
