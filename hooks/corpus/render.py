@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .catalog import Entry
+from .contents import contents_labels
 from .structure import Block, Document
 from .urls import page_url, relative_url
 from .variants import Variant
@@ -219,9 +220,12 @@ def render_blocks(
     out = []
     classes = classes or {}
     marks = marks or {}
+    labels = contents_labels(blocks, page_lang)  # for bare item numbers: see contents.py
     section = ""
     for b in blocks:
         attrs = f"#{b.id}" + (f" .{classes[b.id]}" if b.id in classes else "") + _lang_attr(b, page_lang)
+        if b.id in labels:
+            attrs += f' data-toc-label="{labels[b.id]}"'
         if b.kind == "heading":
             section = b.id
         if terms is not None and b.kind == "para" and b.lang == terms.lang:
@@ -423,6 +427,7 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
     t = LABELS[lang]
     title = t["parallel_title"].format(title=entry.title.get(lang))
     english = {b.id: b for b in en.blocks}
+    labels = contents_labels(en.blocks if lang == "en" else zh.blocks, lang)
     parts = [_front_matter_excluded(title, shorten(f"{title}{t['colon']}{t['parallel_intro']}"))]
     parts.append(f"# {md_escape(title)}\n")
     parts.append(md_escape(t["parallel_intro"]) + f" [{t['back']}]({page_md})\n")
@@ -433,7 +438,8 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
         en_text = md_escape(e.text) if e.lang == "en" else md_escape(t["not_translated"])
         en_span = f'<span lang="en">{en_text}</span>' if lang != "en" else en_text
         if b.kind == "heading":
-            parts.append(f"{'#' * b.level} {zh_text} <span class=\"sep\">·</span> {en_span} {{: #{b.id} }}\n")
+            label = f' data-toc-label="{labels[b.id]}"' if b.id in labels else ""
+            parts.append(f"{'#' * b.level} {zh_text} <span class=\"sep\">·</span> {en_span} {{: #{b.id}{label} }}\n")
             continue
         cls = f" {classes[b.id]}" if b.id in classes else ""
         parts.append(
