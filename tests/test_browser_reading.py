@@ -188,7 +188,8 @@ TARGETS_JS = """
     }
     return true;
   };
-  const all = Array.from(document.querySelectorAll(sel)).filter(el => shown(el) && !inText(el));
+  /* the overlay behind an open drawer is the whole screen, not a target of its own */
+  const all = Array.from(document.querySelectorAll(sel)).filter(el => !el.matches(".md-overlay") && shown(el) && !inText(el));
   const boxes = all.map(el => { const r = el.getBoundingClientRect(); return {el, x: r.left, y: r.top + scrollY, w: r.width, h: r.height}; });
   const small = boxes.filter(b => b.w < 23.5 || b.h < 23.5);
   const circleHits = (b, o) => {  /* 24 px circle on b's centre against o's box */
