@@ -228,8 +228,13 @@ def test_every_control_meets_the_target_size(server, device, kind, lang):
     print(f"{device.device} {lang} {kind}: {found['count']} controls, {len(found['fails'])} too small")
     assert found["count"] > 5
     assert found["fails"] == []
-    if device.device == "phone":  # nothing wider than the screen
+    if device.device == "phone":  # nothing wider than the screen, nor cut off in a scrolling box
         assert device.evaluate("document.documentElement.scrollWidth") <= 390
+        cut = device.evaluate(
+            "() => Array.from(document.querySelectorAll('article *')).filter(e => e.scrollWidth > e.clientWidth + 1"
+            " && getComputedStyle(e).overflowX !== 'visible' && !e.closest('pre')).map(e => e.className)"
+        )
+        assert cut == []
 
 
 def test_the_open_drawer_and_contents_meet_the_target_size(server, browser):
