@@ -69,6 +69,7 @@ def test_provenance_names_the_base_text(built_site):
 def test_a_third_copy_is_shown_too(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
+    shutil.copytree(SEEDS.parent / "glossary", tmp_path / "glossary")  # a missing glossary stops the build
     third = (SEEDS / "003_d0351cc10067d099.txt").read_text(encoding="utf-8")
     third = third.replace("安全问题事关各国人民的福祉", "安全议题事关各国人民的福祉")
     third = third.replace("鼓励各国高等军事院校、高等警察院校之间加强交流合作。", "")
