@@ -26,7 +26,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, run_build
+from conftest import copy_project, run_build, serve_folder
 from corpus.clean import normalise_punctuation
 
 SEED = "004_57f6c3e94606ab13.txt"
@@ -406,21 +406,8 @@ PAGE_KINDS = [
 
 
 def test_no_script_of_the_input_runs_on_any_page(hostile, browser):
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile))
-
-    class Quiet(handler.func):  # type: ignore[name-defined]
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(hostile)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     dialogs: list[str] = []
-    try:
+    with serve_folder(hostile) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
@@ -442,8 +429,6 @@ def test_no_script_of_the_input_runs_on_any_page(hostile, browser):
         box.press("End")
         page.wait_for_timeout(1500)
         context.close()
-    finally:
-        httpd.shutdown()
     assert dialogs == []
 
 

@@ -192,18 +192,6 @@ def load_yaml(path: Path, shown_as: str, kind: str = "catalog", *, inside: Path 
 # JSON
 
 
-def _depth(value: Any, shown_as: str) -> None:
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise CorpusError(shown_as, f"malformed JSON: nested more than {MAX_DEPTH} levels deep")
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-
-
 def _json_nesting(text: str) -> int:
     """How deeply brackets nest in ``text`` (outside strings), without parsing it."""
     depth = deepest = 0
@@ -237,6 +225,5 @@ def load_json(path: Path, shown_as: str, kind: str = "register", *, inside: Path
         raise CorpusError(shown_as, f"malformed JSON: {err.msg}", err.lineno) from None
     except (ValueError, RecursionError) as err:
         raise CorpusError(shown_as, f"malformed JSON: {err}") from None
-    _depth(data, shown_as)
     return data
 
