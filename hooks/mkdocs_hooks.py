@@ -5,6 +5,9 @@
                  bad input stops here with one line naming the file, before
                  the site folder is touched;
 * on_page_markdown  put the list of documents and the bundle link into the home page;
+* on_page_context  previous / next between documents (corpus/navigation.py), and the
+                 place in the navigation of pages kept out of it (a document's
+                 parallel view, versions, other items; a term page);
 * on_post_template  keep one 404 page per language;
 * on_post_page   the glossary's lists of uses (Finisher.finish_page) and small
                  repairs to Material's HTML (corpus/htmlfix.py);
@@ -41,6 +44,7 @@ from corpus.errors import CorpusError  # noqa: E402
 from corpus.glossary import load_glossary  # noqa: E402
 from corpus.htmlfix import fix_page  # noqa: E402
 from corpus.search_passages import glossary_names  # noqa: E402
+from corpus.navigation import document_navigation, document_of, neighbours  # noqa: E402
 from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
 
 log = get_plugin_logger("corpus")
@@ -127,6 +131,7 @@ def on_config(config):
     seeds = _seeds_dir(config)
     signature = (_signature(seeds), _signature(_project(config) / "glossary"), config.docs_dir, config.use_directory_urls)
     if _state.get("signature") == signature:
+        _add_navigation(config)
         return config  # static-i18n's second language build: the pages are already written
     try:
         corpus = build_corpus(seeds, directory_urls=config.use_directory_urls)
@@ -135,6 +140,7 @@ def on_config(config):
     except CorpusError as err:
         raise PluginError(str(err)) from None
     changed = write_pages(corpus.pages, Path(config.docs_dir))
+    _state["navigation"] = document_navigation([d.entry for d in corpus.documents])
     _teach_segmenter(corpus.terms)
     _state["finisher"] = corpus.finisher()  # not the whole corpus: see Finisher
     _state["signature"] = signature
@@ -159,7 +165,27 @@ def on_config(config):
             log.info(f"translation {what}: {', '.join(ids[:20])}{' …' if len(ids) > 20 else ''}")
     if unregistered:
         log.info(f"{len(unregistered)} ids are not in seeds/published-ids.json yet (run: PYTHONPATH=hooks python -m corpus register)")
+    _add_navigation(config)
     return config
+
+
+def _add_navigation(config) -> None:
+    """Put the documents' sections into ``nav`` after the home page, and their labels into static-i18n.
+
+    Idempotent: static-i18n runs ``on_config`` again, on the same config, for each language.
+    """
+    navigation = _state.get("navigation")
+    if navigation is None or not config.nav:
+        return
+    ours = _state.setdefault("nav_items", [])
+    nav = [item for item in config.nav if not any(item is mine for mine in ours)]
+    ours[:] = navigation.nav
+    config.nav = nav[:1] + navigation.nav + nav[1:]
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        for lang in i18n.config.languages:
+            if lang.locale != i18n.default_language:
+                lang.nav_translations = {**(lang.nav_translations or {}), **navigation.translations}
 
 
 def _teach_segmenter(terms) -> None:
@@ -207,8 +233,55 @@ def on_post_template(output_content, template_name, config):
     return _state.get("not_found", output_content)
 
 
+@event_priority(-150)  # after static-i18n (-100), which makes each language's files and nav
+@_timed
+def on_nav(nav, config, files):
+    """Keep the pages by path (after static-i18n has made the language's files), for ``on_page_context``."""
+    _state["pages"] = {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None}
+    return nav
+
+
+def _language_page(src_uri: str, stem: str):
+    """The page ``stem`` (``texts/a/index``) in the language of ``src_uri``."""
+    suffix = src_uri[len(src_uri.rsplit("/", 1)[0]) + 1 :].split(".", 1)[1]  # "md" or "en.md"
+    return _state.get("pages", {}).get(f"{stem}.{suffix}")
+
+
+@_timed
+def on_page_context(context, page, config, nav):
+    """Previous / next between documents, and the navigation opened where a page belongs.
+
+    A document's own pages go to the same page of the documents before and
+    after it in reading order (kind, then date), its main page when that has
+    none. A page kept out of the navigation opens its owner's place in it
+    (Material then renders that section, not a pruned navigation).
+    """
+    navigation = _state.get("navigation")
+    uri = page.file.src_uri
+    found = document_of(uri) if navigation else None
+    owner = None
+    if found:
+        slug, name = found
+        before, after = neighbours(navigation.order, slug)
+        page.previous_page, page.next_page = (
+            (_language_page(uri, f"texts/{s}/{name}") or _language_page(uri, f"texts/{s}/index")) if s else None
+            for s in (before, after)
+        )
+        if name != "index":
+            owner = _language_page(uri, f"texts/{slug}/index")
+    elif uri.startswith("glossary/") and not uri.startswith("glossary/index."):
+        owner = _language_page(uri, "glossary/index")
+    if owner is not None and owner in nav.pages:
+        owner.active = True
+        _state["owner"] = owner
+    return context
+
+
 @_timed
 def on_post_page(output, page, config):
+    owner = _state.pop("owner", None)
+    if owner is not None:
+        owner.active = False
     if "finisher" in _state:
         output = _state["finisher"].finish_page(page.file.src_uri, output)
     return fix_page(output)

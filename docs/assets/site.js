@@ -43,4 +43,37 @@
     if (!anchor) return;
     link.setAttribute("href", link.getAttribute("href").split("#")[0] + "#" + encodeURIComponent(anchor));
   }, true);
+
+  /* A link to a paragraph lands with the paragraph's heading in view.
+   *
+   * The browser puts the paragraph under the sticky header (scroll-margin-top
+   * in site.css) and the heading of its item above the screen. When the
+   * heading and the beginning of the paragraph fit on the screen together,
+   * the page is scrolled back to show the heading as well; the paragraph is
+   * highlighted by CSS (:target). */
+  function headingOf(target) {
+    for (var node = target; node && !node.matches("article"); node = node.parentElement) {
+      for (var prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+        if (/^H[1-6]$/.test(prev.tagName)) return prev;
+      }
+    }
+    return null;
+  }
+
+  function land() {
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    var target = id && document.getElementById(id);
+    if (!target || !target.closest(".md-content article") || /^H[1-6]$/.test(target.tagName)) return;
+    var heading = headingOf(target);
+    if (!heading) return;
+    var top = headerBottom();
+    var room = window.innerHeight - top;
+    var h = heading.getBoundingClientRect(), t = target.getBoundingClientRect();
+    var needed = t.top - h.top + Math.min(t.height, room / 3);
+    if (needed <= room - 8 && (h.top < top || h.top > t.top)) window.scrollBy(0, h.top - top - 8);
+  }
+
+  window.addEventListener("load", function () { if (location.hash.length > 1) land(); });
+  window.addEventListener("hashchange", land);
 })();

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .catalog import Entry
+from .contents import contents_labels
 from .structure import Block, Document
 from .urls import page_url, relative_url
 from .variants import Variant
@@ -63,7 +64,7 @@ LABELS = {
         "parallel": "中英对照",
         "parallel_link": "逐段中英对照阅读",
         "parallel_title": "{title}（中英对照）",
-        "parallel_intro": "左栏为中文原文，右栏为英文。每一对段落都有自己的永久链接，与正文页的段落编号相同。",
+        "parallel_intro": "每段中文原文与其英文成对排列：宽屏上左右并排，手机上中文在上、英文在下。每一对段落都有自己的永久链接，与正文页的段落编号相同。",
         "translation": "英文",
         "translation_site": "英文页面为本站自己的工作译文，仅供参考，以中文原文为准。",
         "translation_source": "英文页面为原发布者随词条刊出的英文。",
@@ -109,7 +110,7 @@ LABELS = {
         "parallel": "Parallel text",
         "parallel_link": "Read Chinese and English side by side, paragraph by paragraph",
         "parallel_title": "{title} (parallel text)",
-        "parallel_intro": "Chinese original on the left, English on the right. Each pair has its own permanent link, with the same paragraph id as the document page.",
+        "parallel_intro": "Each Chinese paragraph is paired with its English: side by side on a wide screen, the Chinese above the English on a phone. Each pair has its own permanent link, with the same paragraph id as the document page.",
         "translation": "English text",
         "translation_site": "This English text is the site’s own working translation, for reference only; the Chinese original is authoritative.",
         "translation_source": "This English text is the one the source printed with the entry.",
@@ -163,9 +164,12 @@ def render_blocks(
     out = []
     classes = classes or {}
     marks = marks or {}
+    labels = contents_labels(blocks, page_lang)  # for bare item numbers: see contents.py
     section = ""
     for b in blocks:
         attrs = f"#{b.id}" + (f" .{classes[b.id]}" if b.id in classes else "") + _lang_attr(b, page_lang)
+        if b.id in labels:
+            attrs += f' data-toc-label="{labels[b.id]}"'
         if b.kind == "heading":
             section = b.id
         if terms is not None and b.kind == "para" and b.lang == terms.lang:
@@ -365,6 +369,7 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
     t = LABELS[lang]
     title = t["parallel_title"].format(title=entry.title.get(lang))
     english = {b.id: b for b in en.blocks}
+    labels = contents_labels(en.blocks if lang == "en" else zh.blocks, lang)
     parts = [_front_matter_excluded(title, shorten(f"{title}{t['colon']}{t['parallel_intro']}"))]
     parts.append(f"# {md_escape(title)}\n")
     parts.append(md_escape(t["parallel_intro"]) + f" [{t['back']}]({page_md})\n")
@@ -375,7 +380,8 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
         en_text = md_escape(e.text) if e.lang == "en" else md_escape(t["not_translated"])
         en_span = f'<span lang="en">{en_text}</span>' if lang != "en" else en_text
         if b.kind == "heading":
-            parts.append(f"{'#' * b.level} {zh_text} <span class=\"sep\">·</span> {en_span} {{: #{b.id} }}\n")
+            label = f' data-toc-label="{labels[b.id]}"' if b.id in labels else ""
+            parts.append(f"{'#' * b.level} {zh_text} <span class=\"sep\">·</span> {en_span} {{: #{b.id}{label} }}\n")
             continue
         cls = f" {classes[b.id]}" if b.id in classes else ""
         parts.append(
