@@ -43,6 +43,19 @@ def nav_links(page) -> list[str]:
     )
 
 
+def settled_box(locator, tries: int = 40) -> dict:
+    """The locator's box once it stops moving: the drawer's panels slide in (a CSS
+    transition), and a reader sees where they come to rest."""
+    box = locator.bounding_box()
+    for _ in range(tries):
+        locator.page.wait_for_timeout(50)
+        again = locator.bounding_box()
+        if again == box:
+            return box
+        box = again
+    return box
+
+
 def doc_url(server, prefix, slug, page=""):
     return f"{server}{prefix}texts/{slug}/{page}"
 
@@ -93,7 +106,7 @@ def test_the_page_contents_are_in_the_navigation(server, device, lang):
         opener.tap()
         toc = device.locator("nav.md-nav--primary [data-md-component='toc'] a[href='#s3-12']")
         toc.wait_for(state="visible")
-        box = toc.bounding_box()
+        box = settled_box(toc)
         assert 0 <= box["x"] and box["x"] + box["width"] <= 390
         toc.tap()
     device.wait_for_function("location.hash === '#s3-12'")
