@@ -70,6 +70,8 @@ def measure_size(tmp: Path, documents: int, repeats: int, bundle: bool, pools) -
         page_total_gzip=weight.gzip_total,
         generated_page_total_gzip=generated.gzip_total if generated else None,
         page_search_gzip=weight.search_gzip,
+        keystroke_median_ms=weight.keystroke_median_ms,
+        keystroke_max_ms=weight.keystroke_max_ms,
         index_raw={k: v.raw for k, v in index.items()},
         index_gzip={k: v.gzip for k, v in index.items()},
         index_text={k: v.text for k, v in index.items()},

@@ -35,6 +35,42 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
+#: Queries timed from the last keystroke to the results (a word, a phrase, a name, per language).
+TIMED_QUERIES = {"zh": ["合作", "对话协商", "上海合作组织", "联合国宪章", "核武器"],
+                 "en": ["security", "dialogue", "Shanghai Cooperation Organization", "UN Charter", "nuclear weapons"]}
+#: Milliseconds from the last keystroke to the first result, per timed query, of the last page weighed.
+keystroke_ms: list[float] = []
+
+_TIME_QUERY = """async (q) => {
+  const box = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  const settle = () => new Promise(r => setTimeout(r, 200));
+  box.value = ""; box.dispatchEvent(new Event("input", {bubbles: true}));
+  await settle();
+  return await new Promise((resolve) => {
+    let t0 = 0;
+    const done = () => { observer.disconnect(); resolve(performance.now() - t0); };
+    const observer = new MutationObserver(() => { if (list.querySelector(".md-search-result__item")) done(); });
+    observer.observe(list, {childList: true, subtree: true});
+    box.value = q;
+    t0 = performance.now();
+    box.dispatchEvent(new Event("input", {bubbles: true}));
+    box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: q.slice(-1)}));
+    setTimeout(() => { observer.disconnect(); resolve(-1); }, 10000);
+  });
+}"""
+
+
+def keystroke_to_results(tab, english: bool, rounds: int = 3) -> list[float]:
+    """Milliseconds from the last keystroke (an input event) to the first result shown, for each
+    timed query of the page's language, ``rounds`` times each (the search is already loaded)."""
+    out = []
+    for _ in range(rounds):
+        for q in TIMED_QUERIES["en" if english else "zh"]:
+            out.append(tab.evaluate(_TIME_QUERY, q))
+    return out
+
+
 def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path]]:
     """The files a browser fetches for ``page``: as it loads (until the network is idle), then for a first search.
 
@@ -59,6 +95,7 @@ def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path]]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
     urls: list[str] = []
+    keystroke_ms.clear()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -73,6 +110,7 @@ def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path]]:
             box.press("End")
             tab.wait_for_selector(".md-search-result__item", timeout=120_000)
             tab.wait_for_load_state("networkidle")
+            keystroke_ms.extend(keystroke_to_results(tab, page.startswith("en/")))
             browser.close()
     finally:
         server.shutdown()
@@ -100,6 +138,9 @@ class PageWeight:
     assets_raw: int
     assets_gzip: int
     search_gzip: int = 0
+    #: milliseconds from the last keystroke to the first result: median and largest
+    keystroke_median_ms: float = 0.0
+    keystroke_max_ms: float = 0.0
 
     @property
     def gzip_total(self) -> int:
@@ -112,7 +153,11 @@ def page_weight(site: Path, page: str = PAGE) -> PageWeight:
     assets, search = page_requests(site, page)
     raw = sum(p.stat().st_size for p in assets)
     zipped = sum(gzip_size(p.read_bytes()) for p in assets)
-    return PageWeight(len(html), gzip_size(html), raw, zipped, sum(gzip_size(p.read_bytes()) for p in search))
+    import statistics
+
+    timed = [t for t in keystroke_ms if t >= 0] or [float("nan")]
+    return PageWeight(len(html), gzip_size(html), raw, zipped, sum(gzip_size(p.read_bytes()) for p in search),
+                      statistics.median(timed), max(timed))
 
 
 def indexed_text(index: dict) -> str:
