@@ -27,9 +27,11 @@ PAGES = {
     "document": "texts/global-security-initiative-concept-paper/",
     "parallel view": "texts/global-security-initiative-concept-paper/parallel/",
     "versions": "texts/global-security-initiative-concept-paper/versions/",
+    "other items": "texts/global-security-initiative-concept-paper/others/",
     "glossary index": "glossary/",
     "term page": "glossary/new-type-security-partnership/",
     "about": "about/",
+    "how to cite": "cite/",
 }
 #: The categories asserted at 100: they do not depend on the machine's speed.
 CATEGORIES = ("accessibility", "best-practices", "seo")
