@@ -81,7 +81,43 @@ def test_no_links_in_headings_or_existing_links(corpus):
 
 
 def test_pinyin_comes_from_pypinyin():
-    assert term("x", "新型安全伙伴关系", "x").pinyin == "xīn xíng ān quán huǒ bàn guān xì"
+    assert term("x", "新型安全伙伴关系", "x").pinyin == "xīnxíng ānquán huǒbàn guānxì"
+
+
+#: Headwords of the real glossary and their pinyin written by word as GB/T 16159-2012 asks:
+#: a word's syllables together (with ' before a, o, e), words apart, every word of a name capitalised.
+WORD_PINYIN = {
+    "上海合作组织": "Shànghǎi Hézuò Zǔzhī",
+    "新型安全伙伴关系": "xīnxíng ānquán huǒbàn guānxì",
+    "人类命运共同体": "rénlèi mìngyùn gòngtóngtǐ",
+    "全球安全倡议": "Quánqiú Ānquán Chàngyì",
+    "博鳌亚洲论坛": "Bó'áo Yàzhōu Lùntán",
+    "联合国宪章": "Liánhéguó Xiànzhāng",
+    "北京香山论坛": "Běijīng Xiāngshān Lùntán",
+    "冷战思维": "lěngzhàn sīwéi",
+    "两国方案": "liǎng guó fāng'àn",
+    "霸权主义": "bàquán zhǔyì",
+    "单边制裁": "dānbiān zhìcái",
+    "穿梭外交": "chuānsuō wàijiāo",
+    "拉共体": "Lāgòngtǐ",
+    "以联合国为核心的国际体系": "yǐ Liánhéguó wèi héxīn de guójì tǐxì",
+    "我们的共同议程": "Wǒmen de Gòngtóng Yìchéng",
+}
+
+
+def test_term_pages_give_pinyin_by_word():
+    """Measured on the real glossary's terms, and on their built pages (both languages show it)."""
+    terms = {t.zh: t for t in load_glossary(ROOT / "glossary")}
+    assert {zh: terms[zh].pinyin for zh in WORD_PINYIN} == WORD_PINYIN
+
+
+def test_term_page_shows_word_pinyin(built_site):
+    from bs4 import BeautifulSoup
+
+    for prefix in ("", "en/"):
+        soup = BeautifulSoup((built_site["site"] / prefix / "glossary/shanghai-cooperation-organisation/index.html").read_text(encoding="utf-8"), "html.parser")
+        shown = [dd.get_text() for dd in soup.select('dd[lang="zh-Latn-pinyin"]')]
+        assert shown == ["Shànghǎi Hézuò Zǔzhī"], shown
 
 
 def test_real_glossary_has_enough_terms():
@@ -194,3 +230,23 @@ def test_keyword_entry_term_links_to_its_source_paragraph(built_site):
     page = soup(built_site["site"], "glossary/new-type-security-partnership/index.html")
     link = page.select_one(".defined-in a")
     assert link["href"].endswith("texts/new-type-security-partnership/#p1")
+
+
+def test_first_used_in_must_be_the_first_use(tmp_path):
+    """联大 is used in s3-4-p1 before s4-1-p1: naming the later paragraph stops the build with one line."""
+    from conftest import copy_project
+    from corpus.build import build_corpus
+    from corpus.errors import CorpusError
+
+    project = copy_project(tmp_path / "project")
+    path = project / "glossary" / "terms.yaml"
+    text = path.read_text(encoding="utf-8")
+    right = "defined_in: global-security-initiative-concept-paper#s3-4-p1"
+    assert right in text
+    build_corpus(project / "seeds")  # as it is: every "first used in" is the first use
+    path.write_text(text.replace(right, "defined_in: global-security-initiative-concept-paper#s4-1-p1", 1), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"glossary/terms.yaml:\d+: term 'un-general-assembly': defined_in .*#s4-1-p1' is not the term's first use .* first used in global-security-initiative-concept-paper#s3-4-p1"):
+        build_corpus(project / "seeds")
+    path.write_text(text.replace(right, "defined_in: sco-security-cooperation#p1", 1), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"term 'un-general-assembly': .*does not occur in sco-security-cooperation"):
+        build_corpus(project / "seeds")

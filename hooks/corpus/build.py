@@ -20,7 +20,7 @@ from .render import LABELS, document_page, documents_table, others_page, paralle
 from .seedfile import read_seed
 from .structure import Block, Document, structure
 from .glossary import Linker, Term, load_glossary
-from .glossary_pages import GLOSSARY, USES_MARKER, check_references, glossary_pages
+from .glossary_pages import GLOSSARY, USES_MARKER, check_first_use, check_references, glossary_pages
 from .render import TermLinks, add_term_tips, safe_id, term_tips
 from .translations import Coverage, Translation, english, load_for
 from .variants import Variant, compare
@@ -251,6 +251,8 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
     check_references(terms, documents, f"{glossary_dir.name}/terms.yaml")
     pages: dict[str, str] = {}
     linkers = term_linkers(terms)
+    if terms:
+        check_first_use(terms, documents, linkers["zh"], f"{glossary_dir.name}/terms.yaml")
     for d in documents:
         pages.update(render_document(d, terms, linkers, directory_urls))
     glossary, fragments = glossary_pages(terms, documents, linkers, directory_urls)

@@ -39,8 +39,17 @@ class Term:
 
     @property
     def pinyin(self) -> str:
-        """Pinyin with tone marks, made by pypinyin from the headword (never typed by hand; see pinyin.py)."""
-        return _pinyin.reading(self.zh, "tone")
+        """Pinyin with tone marks written by word (GB/T 16159-2012), made from the headword by jieba
+        and pypinyin (never typed by hand; see pinyin.py); a name's words are capitalised."""
+        return _pinyin.words(self.zh, proper=self.is_name)
+
+    @property
+    def is_name(self) -> bool:
+        """Whether the headword is a proper name (of a body, treaty, initiative, forum or document):
+        its English headword capitalises every word but the small ones ("Boao Forum for Asia")."""
+        small = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+        significant = [w for w in re.split(r"[\s\-]+", self.en) if w and w.lower() not in small]
+        return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
 
     def headword(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh

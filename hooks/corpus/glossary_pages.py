@@ -187,3 +187,30 @@ def check_references(terms: list[Term], documents, shown_as: str) -> None:
         slug, _, ident = term.defined_in.partition("#")
         if slug not in ids or ident not in ids[slug]:
             raise CorpusError(shown_as, f"defined_in {term.defined_in!r} is not a paragraph of a document", term.line, term=term.id)
+
+
+def check_first_use(terms: list[Term], documents, linker: Linker, shown_as: str) -> None:
+    """Every ``defined_in`` ("first used in" on the term's page) is the first paragraph of its
+    document, in reading order, that uses the term (its Chinese headword or an alias): a page that
+    says "first used" must not point a reader past an earlier use."""
+    from .errors import CorpusError
+
+    wanted = {t.id: t.defined_in.partition("#") for t in terms if t.defined_in}
+    first: dict[str, str] = {}
+    for d in documents:
+        slugged = {ident for ident, (slug, _, _) in wanted.items() if slug == d.entry.slug}
+        if not slugged:
+            continue
+        for b in d.doc.paragraphs():
+            for _, _, ident in linker.matches(b.text):
+                if ident in slugged and ident not in first:
+                    first[ident] = b.id
+    for term in terms:
+        if term.id not in wanted:
+            continue
+        slug, _, ident = wanted[term.id]
+        found = first.get(term.id)
+        if found is None:
+            raise CorpusError(shown_as, f"defined_in {term.defined_in!r}: the term does not occur in {slug}", term.line, term=term.id)
+        if found != ident:
+            raise CorpusError(shown_as, f"defined_in {term.defined_in!r} is not the term's first use in {slug}: it is first used in {slug}#{found}", term.line, term=term.id)
