@@ -163,6 +163,9 @@ def on_config(config):
     for what, ids in (("stale (the Chinese changed)", stale), ("missing", missing), ("orphaned (no such block)", orphans)):
         if ids:
             log.info(f"translation {what}: {', '.join(ids[:20])}{' …' if len(ids) > 20 else ''}")
+    for finding in corpus.findings:  # warnings: --strict stops on them (see corpus/termcheck.py)
+        log.warning(str(finding))
+    log.info(f"terminology check: {len(corpus.findings)} findings")
     if unregistered:
         log.info(f"{len(unregistered)} ids are not in seeds/published-ids.json yet (run: PYTHONPATH=hooks python -m corpus register)")
     _add_navigation(config)

@@ -20,6 +20,7 @@ from .render import LABELS, document_page, documents_table, others_page, paralle
 from .seedfile import read_seed
 from .structure import Block, Document, structure
 from .glossary import Linker, Term, load_glossary
+from .termcheck import check_documents, load_termbase
 from .glossary_pages import GLOSSARY, USES_MARKER, check_first_use, check_references, glossary_pages
 from .render import TermLinks, add_term_tips, safe_id, term_tips
 from .translations import Coverage, Translation, english, load_for
@@ -65,6 +66,7 @@ class Corpus:
     terms: list[Term] = field(default_factory=list)
     fragments: dict[str, str] = field(default_factory=dict)  # path under docs/ -> HTML for its marker
     tips: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> term id -> tooltip
+    findings: list = field(default_factory=list)  # of the terminology check (termcheck.py)
 
     def finisher(self) -> "Finisher":
         """What the rest of the build needs from the corpus, once its pages are written."""
@@ -258,7 +260,8 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
     glossary, fragments = glossary_pages(terms, documents, linkers, directory_urls)
     pages.update(glossary)
     tips = {lang: term_tips(terms, lang) for lang in ("zh", "en")}
-    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips)
+    findings = check_documents(documents, terms, linkers, load_termbase(glossary_dir)) if terms else []
+    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips, findings=findings)
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = (GENERATED, GLOSSARY)) -> int:

@@ -46,6 +46,8 @@ class Entry:
     en: str | None = None
     source: tuple[str, ...] = ()
     line: int = 0
+    #: findings of the terminology check (termcheck.py) reviewed and accepted: what -> why
+    accepted: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -85,7 +87,14 @@ def load_translation(path: Path, shown_as: str) -> Translation:
         if not isinstance(ident, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ident):
             raise check.fail(blocks, ident, f"{what}: a block id is lower-case letters, digits and '-' (such as s3-12-p1)")
         item = check.mapping(raw, blocks, ident, what)
-        check.known_keys(item, {"zh", "en", "source"}, what)
+        check.known_keys(item, {"zh", "en", "source", "accepted"}, what)
+        accepted: dict[str, str] = {}
+        if item.get("accepted") is not None:
+            raw_accepted = check.mapping(item.get("accepted"), item, "accepted", f"'accepted' of {what}")
+            for key in raw_accepted:
+                if not isinstance(key, (str, int)) or not str(key).strip():
+                    raise check.fail(raw_accepted, key, f"'accepted' of {what}: each entry names a term id, phrase, number or form")
+                accepted[str(key)] = check.text(raw_accepted, key, f"'accepted' of {what}") or ""
         if isinstance(item.get("zh"), (int, float)):
             raise check.fail(item, "zh", f"'zh' of {what} must be the 12-digit fingerprint in quotes (YAML read it as a number)")
         fp = check.text(item, "zh", what)
@@ -95,14 +104,14 @@ def load_translation(path: Path, shown_as: str) -> Translation:
             src = item.get("source")
             if not isinstance(src, list) or not src or not all(isinstance(s, str) and re.fullmatch(r"[a-z0-9-]+", s) for s in src):
                 raise check.fail(item, "source" if "source" in item else None, f"{what} needs 'source': a list of block ids of the seed's English text")
-            entries[ident] = Entry(zh=fp, source=tuple(src), line=item.line)
+            entries[ident] = Entry(zh=fp, source=tuple(src), line=item.line, accepted=accepted)
         else:
             en = item.get("en")
             if en is not None and (not isinstance(en, str)):
                 raise check.fail(item, "en", f"'en' of {what} must be text (put it in quotes)")
             if en is not None and text_problem(en, multiline=True):
                 raise check.fail(item, "en", f"'en' of {what} {text_problem(en, multiline=True)}")
-            entries[ident] = Entry(zh=fp, en=(en or "").strip() or None, line=item.line)
+            entries[ident] = Entry(zh=fp, en=(en or "").strip() or None, line=item.line, accepted=accepted)
     return Translation(slug=Path(path).stem, translator=translator, entries=entries, path=shown_as)
 
 
@@ -198,4 +207,7 @@ def skeleton(docs: list[Document], tr: Translation | None, *, translator: str = 
                 lines.append(f"    source: [{', '.join(e.source)}]")
             else:
                 lines.append(f"    en: {_yaml_text(e.en) if e and e.en else chr(34) * 2}")
+            if e is not None and e.accepted:
+                lines.append("    accepted:")
+                lines += [f"      {_yaml_text(k)}: {_yaml_text(v)}" for k, v in e.accepted.items()]
     return "\n".join(lines) + "\n"
