@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -94,16 +95,75 @@ def main(argv: list[str] | None = None) -> int:
             c = d.coverage
             print(f"{path}: {c.translated}/{c.total} translated, {len(c.stale)} stale, {len(c.missing)} missing")
         return 0
-    for d in corpus.documents:
-        for seed, cleaned in d.cleaned.items():
-            if args.seed in seed:
-                for step, n in sorted(cleaned.applied.items()):
-                    print(f"{step:28} {n:4} times")
-                for r in cleaned.removals:
-                    print(f"  line {r.line:4}  {r.step:18} {r.text}")
-                return 0
-    print(f"error: no seed matching {args.seed!r}", file=sys.stderr)
-    return 1
+    cleaned_by_seed = {seed: cleaned for d in corpus.documents for seed, cleaned in d.cleaned.items()}
+    found = matching_seeds(args.seed, cleaned_by_seed)
+    if len(found) != 1:
+        shown = f": {', '.join(found)}" if found else f" (seeds: {', '.join(sorted(cleaned_by_seed))})"
+        print(f"error: {len(found) or 'no'} seed{'s' if len(found) != 1 else ''} matching {args.seed!r}{shown}", file=sys.stderr)
+        return 1
+    cleaned = cleaned_by_seed[found[0]]
+    print(f"{found[0]}: what cleaning did")
+    for step, n in sorted(cleaned.applied.items()):
+        print(f"{step:28} {n:4} times")
+    for r in cleaned.removals:
+        print(f"  line {r.line:4}  {r.step:18} {r.text}")
+    suspects = [(p.line, why, p.text) for p in cleaned.body for why in [looks_like_furniture(p.text)] if why]
+    print(f"kept lines that look like furniture ({len(suspects)}): check them before publishing")
+    for line, why, text in suspects:
+        print(f"  line {line:4}  {why:18} {text[:80]}")
+    return 0
+
+
+def matching_seeds(wanted: str, seeds) -> list[str]:
+    """The seeds that ``wanted`` names: its exact file name, its name without ``.txt``, or its
+    number (the part before the first ``_``, with or without leading zeros); never a part of the
+    hash (``006`` is not ``003_d0351cc10067d099.txt``, whose hash holds "006").
+
+    >>> matching_seeds("006", ["003_d0351cc10067d099.txt", "006_aa.txt"])
+    ['006_aa.txt']
+    >>> matching_seeds("6", ["003_d0351cc10067d099.txt", "006_aa.txt"])
+    ['006_aa.txt']
+    >>> matching_seeds("003_d0351cc10067d099", ["003_d0351cc10067d099.txt"])
+    ['003_d0351cc10067d099.txt']
+    >>> matching_seeds("0351", ["003_d0351cc10067d099.txt"])
+    []
+    """
+    wanted = wanted.strip()
+    out = []
+    for seed in sorted(seeds):
+        number = seed.split("_", 1)[0].removesuffix(".txt")
+        if wanted in (seed, seed.removesuffix(".txt")) or (
+            wanted.isdigit() and number.isdigit() and int(wanted) == int(number)
+        ):
+            out.append(seed)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[。！？；：.!?;:…”」』）)]$")
+_FURNITURE_WORDS = re.compile(r"版权|copyright|©|ICP|备案|责任编辑|编辑[:：]|来源[:：]|扫码|二维码|分享到|打印|关闭|收藏|纠错", re.I)
+
+
+def looks_like_furniture(text: str) -> str:
+    """Why a kept body line looks like page furniture (empty if it does not): a link, a copyright or
+    credit word, separators between short words, or a short line without sentence punctuation.
+
+    >>> looks_like_furniture("首页 | 新闻 | 评论 | 图片")
+    'separators'
+    >>> looks_like_furniture("版权所有 中国网")
+    'furniture word'
+    >>> looks_like_furniture("各国应当坚持共同、综合、合作、可持续的安全观。")
+    ''
+    """
+    t = text.strip()
+    if re.search(r"https?://|www\.", t):
+        return "address"
+    if _FURNITURE_WORDS.search(t) and len(t) < 60:
+        return "furniture word"
+    if re.search(r"\s[|｜/·]\s|[|｜]", t):
+        return "separators"
+    if len(t) <= 20 and not _SENTENCE_END.search(t) and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]", t):
+        return "short, no punctuation"
+    return ""
 
 
 if __name__ == "__main__":
