@@ -83,3 +83,15 @@ def test_a_strict_build_stops_on_a_finding(tmp_path):
     assert proc.returncode != 0
     assert "terminology: universal-security-community#p1: number 21 of the Chinese is not in the English" in proc.stderr
     assert "terminology: universal-security-community#p1: term 博鳌亚洲论坛 (boao-forum-for-asia)" in proc.stderr
+
+
+def test_the_keyword_entry_says_its_printed_english_leaves_things_out(built_site):
+    """The source's English (seed 000) is shown as printed, and its page says what it omits."""
+    from bs4 import BeautifulSoup
+
+    page = built_site["site"] / "en" / "texts" / "new-type-security-partnership" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    note = " ".join(soup.select_one(".prov-translation").get_text().split())
+    assert "the one the source printed" in note
+    assert "逐步建立军事安全互信机制" in note and "有效管控战略风险" in note
+    assert "working translation" not in note

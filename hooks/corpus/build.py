@@ -217,6 +217,7 @@ def render_document(
             parallel_md="parallel.md",
             variant_count=sum(len(v) for _, v in d.compared),
             translator=translator if lang == "en" else None,
+            translation_note=d.translation.note if lang == "en" and d.translation else None,
             classes=classes if lang == "en" else None,
             variant_ids=sorted({v.id for _, vs in d.compared for v in vs}, key=d.doc.ids().index)
             if d.versions_url

@@ -303,6 +303,7 @@ def document_page(
     parallel_md: str | None = None,
     variant_count: int = 0,
     translator: str | None = None,
+    translation_note: str | None = None,
     classes: dict[str, str] | None = None,
     variant_ids: list[str] | None = None,
     terms: TermLinks | None = None,
@@ -321,6 +322,7 @@ def document_page(
         parallel_md=parallel_md,
         variant_count=variant_count,
         translator=translator,
+        translation_note=translation_note,
     )
     title = entry.title.get(lang)
     # The marker's visible label comes from CSS (data-label), so it is not part of

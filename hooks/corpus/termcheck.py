@@ -171,6 +171,23 @@ def _has(text: str, form: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
+def _has_term(text: str, forms) -> bool:
+    """One of a term's English ``forms`` is in ``text`` in either spelling (-ise/-ize, defence/defense)
+    or with its last word in the plural ("zero-sum games" for "zero-sum game").
+
+    >>> _has_term("rather than zero-sum games.", ["zero-sum game"]), _has_term("the Organization", ["organisation"])
+    (True, True)
+    """
+    from .search_passages import fold
+
+    folded = fold(text)
+    for form in forms:
+        f = fold(form)
+        if re.search(r"(?<![\w-])" + re.escape(f) + r"(?:s|es)?(?![\w-])", folded):
+            return True
+    return False
+
+
 def check_block(slug: str, block: str, zh: str, en: str, linkers, terms_by_id, termbase: Termbase,
                 accepted: dict[str, str] | None = None) -> list[Finding]:
     """The findings of one aligned block (``accepted``: what its translation file accepts)."""
@@ -180,6 +197,8 @@ def check_block(slug: str, block: str, zh: str, en: str, linkers, terms_by_id, t
     in_en = {ident for _, _, ident in linkers["en"].matches(en)}
     for ident in sorted(in_zh - in_en):
         term = terms_by_id[ident]
+        if _has_term(en, term.forms("en")):
+            continue
         forms = " / ".join(term.forms("en"))
         out.append(Finding(slug, block, ident, f"term {term.zh} ({ident}) is not rendered as {forms}"))
     for phrase in termbase.phrases:

@@ -56,6 +56,8 @@ class Translation:
     translator: str
     entries: dict[str, Entry]
     path: str
+    #: a note on the English as a whole, shown under the statement of whose English it is
+    note: str | None = None
 
 
 @dataclass
@@ -76,7 +78,8 @@ def load_translation(path: Path, shown_as: str) -> Translation:
     check = _Checker(shown_as)
     if not isinstance(data, _LineDict):
         raise CorpusError(shown_as, "a translation file must be a mapping with 'translator' and 'blocks'", 1)
-    check.known_keys(data, {"translator", "blocks"}, "the translation file")
+    check.known_keys(data, {"translator", "blocks", "note"}, "the translation file")
+    note = check.text(data, "note", "the translation file", required=False, multiline=True)
     translator = check.text(data, "translator", "the translation file")
     if translator not in TRANSLATORS:
         raise check.fail(data, "translator", f"translator must be one of {', '.join(TRANSLATORS)}")
@@ -112,7 +115,7 @@ def load_translation(path: Path, shown_as: str) -> Translation:
             if en is not None and text_problem(en, multiline=True):
                 raise check.fail(item, "en", f"'en' of {what} {text_problem(en, multiline=True)}")
             entries[ident] = Entry(zh=fp, en=(en or "").strip() or None, line=item.line, accepted=accepted)
-    return Translation(slug=Path(path).stem, translator=translator, entries=entries, path=shown_as)
+    return Translation(slug=Path(path).stem, translator=translator, entries=entries, path=shown_as, note=note)
 
 
 def translation_path(seeds_dir: Path, slug: str, lang: str = "en") -> Path:
@@ -194,6 +197,7 @@ def skeleton(docs: list[Document], tr: Translation | None, *, translator: str = 
         "# `zh` is the fingerprint of the Chinese text translated: when it no longer",
         "# matches, the build reports the block as stale.",
         f"translator: {translator}",
+        *([f"note: {_yaml_text(tr.note)}"] if tr and tr.note else []),
         "blocks:",
     ]
     for doc in docs:
