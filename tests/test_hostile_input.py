@@ -273,6 +273,8 @@ def _hostile_project(project: Path) -> None:
     goal = "The goal of building a new type of security partnership"
     assert goal in text
     keyword.write_text(text.replace(goal, f"{PLAIN_ENGLISH}\n\n{goal}", 1), encoding="utf-8")
+    # the seed's English half has one paragraph more: the block that it belongs to names it
+    edit(project, "seeds/translations/en/new-type-security-partnership.yaml", "source: [en-p3]", "source: [en-p3, en-p4]")
     append(project, GLOSSARY, f"""  - id: hostile-term
     zh: 上合安全{X10}
     en: 'hostile {X2} term'
@@ -470,7 +472,8 @@ def _big_seed(project: Path) -> None:
 def _big_translation(project: Path) -> None:
     path = project / TRANSLATION
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["blocks"]["s1-p1"]["en"] = "Security cooperation, jointly pursued. " * 27_000  # about 1 MB
+    # about 1 MB after the block's own English (which keeps its terms and numbers for the terminology check)
+    data["blocks"]["s1-p1"]["en"] += " Security cooperation, jointly pursued." * 27_000
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
