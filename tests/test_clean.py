@@ -87,6 +87,32 @@ def test_punctuation_in_chinese_becomes_full_width_and_english_keeps_ascii():
     assert clean.normalise_punctuation(english) == english
 
 
+@pytest.mark.parametrize("typed,printed", [
+    ('外交部发言人表示，"全球安全倡议"是国际公共产品。', "外交部发言人表示，“全球安全倡议”是国际公共产品。"),
+    ('他指出:"安全是发展的前提,"并强调"合作"。', "他指出：“安全是发展的前提，”并强调“合作”。"),
+    ("所谓'三股势力'，即恐怖主义、分裂主义和极端主义。", "所谓‘三股势力’，即恐怖主义、分裂主义和极端主义。"),
+    ('王毅说："这是\'一带一路\'的应有之义。"', "王毅说：“这是‘一带一路’的应有之义。”"),
+])
+def test_straight_quotes_in_chinese_become_chinese_quotes(typed, printed):
+    text = typed
+    for step in clean.TEXT_STEPS:
+        text = step(text)
+    assert text == printed
+
+
+@pytest.mark.parametrize("english", ['He said "win-win" twice.', "China's proposal", "the 'two-state solution'"])
+def test_quotes_in_english_stay_straight(english):
+    assert clean.curl_chinese_quotes(english) == english
+
+
+def test_a_paragraph_ending_in_a_closing_quote_is_complete():
+    """A news site's paragraph ending in a straight quote is not run into the next one."""
+    paras = [Para('王毅表示，"安全是发展的前提"', 1), Para("他还说，各方应当加强合作。", 3)]
+    assert len(clean.rejoin_broken_paragraphs(paras)) == 2
+    paras = [Para("王毅表示，“安全是发展的前提”", 1), Para("他还说，各方应当加强合作。", 3)]
+    assert len(clean.rejoin_broken_paragraphs(paras)) == 2
+
+
 def test_indentation_and_stray_spaces_go():
     assert clean.strip_indentation("  \u3000安全合作\u00a0") == "安全合作"
     assert clean.remove_stray_cjk_spaces("倡议 主张") == "倡议主张"

@@ -42,7 +42,7 @@ _HAN_RE = re.compile(f"[{HAN}]")
 _CJK_RE = re.compile(f"[{CJK_CONTEXT}]")
 
 #: Punctuation that ends a sentence or a quoted sentence.
-TERMINAL = "。！？；…”’」』）》.!?"
+TERMINAL = "。！？；…”’」』）》.!?\""
 #: Punctuation found inside running text (but not in headings such as 一、背景).
 RUNNING = "，。；：！？"
 CN_DIGITS = "一二三四五六七八九十"
@@ -278,8 +278,57 @@ LINE_TEXT_STEPS: tuple[Callable[[str], str], ...] = (
     strip_indentation,
     strip_markdown_marks,
 )
+_STRAIGHT_QUOTE = re.compile(r"[\"']")
+
+
+def _cjk_or_mark(ch: str) -> bool:
+    """A Han character or Chinese punctuation (the neighbours that make a quote Chinese)."""
+    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in "，。；：！？、（）《》…—")
+
+
+def curl_chinese_quotes(text: str) -> str:
+    """Straight quotes that stand in Chinese text become Chinese quotation marks, in pairs.
+
+    News sites and PDFs type ``"`` and ``'`` where Chinese prints “ ” and ‘ ’. A
+    straight quote is Chinese when a neighbour (the nearest non-space character
+    on either side) is Chinese; the Chinese double quotes of a paragraph then
+    alternate opening and closing, and so do its single quotes. An apostrophe
+    between Latin letters (China's) and quotes in English text are left alone;
+    so is a paragraph whose Chinese quotes do not pair up.
+
+    >>> curl_chinese_quotes('他说："合作共赢"，并提出"一带一路"倡议。')
+    '他说：“合作共赢”，并提出“一带一路”倡议。'
+    >>> curl_chinese_quotes("所谓'三股势力'是指")
+    '所谓‘三股势力’是指'
+    >>> print(curl_chinese_quotes("China's idea"), curl_chinese_quotes('a "new" idea'))
+    China's idea a "new" idea
+    >>> curl_chinese_quotes('他说："合作')
+    '他说："合作'
+    """
+    if '"' not in text and "'" not in text:
+        return text
+    chinese: dict[str, list[int]] = {'"': [], "'": []}
+    for m in _STRAIGHT_QUOTE.finditer(text):
+        i = m.start()
+        before = text[:i].rstrip()[-1:]
+        after = text[i + 1 :].lstrip()[:1]
+        if m.group() == "'" and before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
+            continue  # an apostrophe
+        if _cjk_or_mark(before) or _cjk_or_mark(after):
+            chinese[m.group()].append(i)
+    chars = list(text)
+    for quote, (opening, closing) in (('"', ("“", "”")), ("'", ("‘", "’"))):
+        places = chinese[quote]
+        if not places or len(places) % 2:
+            continue
+        for n, i in enumerate(places):
+            chars[i] = opening if n % 2 == 0 else closing
+    return "".join(chars)
+
+
 #: Steps applied to every paragraph after it is assembled.
 TEXT_STEPS: tuple[Callable[[str], str], ...] = (
+    curl_chinese_quotes,  # first: a curled quote makes the ASCII marks beside it Chinese
     normalise_punctuation,
     remove_stray_cjk_spaces,
 )
