@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -127,3 +128,38 @@ def test_stale_and_missing_blocks_are_reported(tmp_path):
 def test_bad_translation_file_names_file_and_line(tmp_path, text, message):
     with pytest.raises(CorpusError, match=message):
         write(tmp_path, text)
+
+
+def test_untranslated_blocks_say_so_in_english(tmp_path):
+    """One block without English, and one document with no translation file at all: the English
+    pages say so in words, and the "working translation" note stands only over translated text."""
+    import yaml
+
+    from conftest import copy_project, run_build
+
+    project = copy_project(tmp_path / "project")
+    path = project / "seeds" / "translations" / "en" / "universal-security-community.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["blocks"]["s3-p1"]["en"] = ""
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (project / "seeds" / "translations" / "en" / "sco-security-cooperation.yaml").unlink()
+    site = tmp_path / "site"
+    proc = run_build(project, site)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+    page = soup_of(site, "en/texts/universal-security-community/index.html")
+    block = page.select_one("p#s3-p1")
+    assert block["lang"] == "zh-Hans"
+    label = block.select_one("span.untranslated")
+    assert label is not None and label["lang"] == "en" and label.get_text() == "Not yet translated:"
+    note = " ".join(page.select_one(".prov-translation").get_text().split())
+    assert "working translation" in note
+    total = len(page.select("article.md-content__inner [id^='s'], article.md-content__inner [id^='p']"))
+    assert f"1 of the {total} headings and paragraphs below are not yet translated" in note
+
+    page = soup_of(site, "en/texts/sco-security-cooperation/index.html")
+    note = " ".join(page.select_one(".prov-translation").get_text().split())
+    assert "has not been translated yet" in note and "working translation" not in note
+    assert len(page.select("span.untranslated")) == len(page.select("article.md-content__inner p[id]"))
+    cite = json.loads(page.find("script", id="cite-data").string)
+    assert cite["translation"] is False

@@ -115,6 +115,9 @@ LABELS = {
         "translation_site": "This English text is the site’s own working translation, for reference only; the Chinese original is authoritative.",
         "translation_source": "This English text is the one the source printed with the entry.",
         "not_translated": "(This paragraph has no English translation yet.)",
+        "not_translated_label": "Not yet translated:",
+        "untranslated_count": "{n} of the {total} headings and paragraphs below are not yet translated: they show the Chinese original, marked “Not yet translated”.",
+        "translation_none": "This document has not been translated yet: every heading and paragraph below shows the Chinese original.",
     },
 }
 
@@ -177,6 +180,9 @@ def render_blocks(
         else:
             text = md_escape(b.text)
         text += marks.get(b.id, "")
+        if page_lang == "en" and b.lang != "en" and b.kind == "para":
+            # said in words, in English, not only by a border: the block is Chinese on an English page
+            text = f'<span class="untranslated" lang="en">{html_text(LABELS["en"]["not_translated_label"])}</span> ' + text
         if b.kind == "heading":
             out.append(f"{'#' * b.level} {text} {{: {attrs} }}")
         else:
@@ -310,9 +316,14 @@ def document_page(
 ) -> str:
     """The page of one document: title, provenance block, then its blocks.
 
-    On an English page ``translator`` (site / source) says whose English it is.
+    On an English page ``translator`` (site / source) says whose English it is,
+    over the text it translated only: a page with untranslated blocks says how
+    many, and one with none translated says so instead.
     """
     t = LABELS[lang]
+    untranslated = sum(1 for b in doc.blocks if b.lang != lang) if lang == "en" else 0
+    if translator and untranslated == len(doc.blocks):
+        translator = "none"
     provenance = _ENV.get_template("provenance.md").render(
         entry=entry,
         lang=lang,
@@ -323,6 +334,7 @@ def document_page(
         variant_count=variant_count,
         translator=translator,
         translation_note=translation_note,
+        untranslated=t["untranslated_count"].format(n=untranslated, total=len(doc.blocks)) if 0 < untranslated < len(doc.blocks) else "",
     )
     title = entry.title.get(lang)
     # The marker's visible label comes from CSS (data-label), so it is not part of
