@@ -291,6 +291,8 @@ def set_glossary(project: Path, pools: Pools, size: int) -> int:
     """Make the project's glossary/terms.yaml hold the real terms plus generated ones, ``size`` in all."""
     path = project / "glossary" / "terms.yaml"
     real = yaml.safe_load((ROOT / "glossary" / "terms.yaml").read_text(encoding="utf-8"))["terms"]
+    for term in real:  # generated terms that hold a real one move its first use: the build would refuse it
+        term.pop("defined_in", None)
     terms = real + generated_terms(real, pools, max(0, size - len(real)))
     path.write_text(yaml.safe_dump({"terms": terms}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return len(terms)

@@ -132,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         """Small builds last seconds, and a second of noise is a large share of them: they run more often."""
         return args.repeats or (1 if args.quick else 5 if n <= 100 else 3)
     started = time.perf_counter()
+    import os
+
+    os.environ.update(measure.ENV)  # the bundle's builds too
     from corpus.build import build_corpus
 
     pools = generate.real_pools(build_corpus(generate.ROOT / "seeds"))
