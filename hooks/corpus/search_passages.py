@@ -23,6 +23,8 @@ All data in and out is plain: lists of index entries (dicts) and strings.
 
 from __future__ import annotations
 
+import functools
+
 import html
 import re
 from html.parser import HTMLParser
@@ -211,6 +213,27 @@ def _min_stem(ending: str) -> int:
     return 3 if ending[0] in "iy" else 0
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _variants(w: str) -> frozenset[str]:
+    """``spelling_variants`` of a case-folded word, remembered: an index repeats its words often."""
+    out: set[str] = set()
+    for british, american in SPELLING_ENDINGS:
+        for a, b in ((british, american), (american, british)):
+            if w.endswith(a) and len(w) - len(a) >= _min_stem(a):
+                out.add(w[: -len(a)] + b)
+    out.discard(w)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _american(w: str) -> str:
+    """A case-folded word in its American spelling (``fold``'s step for one word), remembered."""
+    for british, american in SPELLING_ENDINGS:
+        if w.endswith(british) and len(w) - len(british) >= _min_stem(british):
+            return w[: -len(british)] + american
+    return w
+
+
 def spelling_variants(word: str) -> set[str]:
     """The other spellings of an English word (lower case), British and American.
 
@@ -219,14 +242,7 @@ def spelling_variants(word: str) -> set[str]:
     >>> sorted(spelling_variants("centre")), sorted(spelling_variants("dialogue")), spelling_variants("rise")
     (['center'], ['dialog'], set())
     """
-    w = word.casefold()
-    out: set[str] = set()
-    for british, american in SPELLING_ENDINGS:
-        for a, b in ((british, american), (american, british)):
-            if w.endswith(a) and len(w) - len(a) >= _min_stem(a):
-                out.add(w[: -len(a)] + b)
-    out.discard(w)
-    return out
+    return set(_variants(word.casefold()))
 
 
 def fold(text: str) -> str:
@@ -236,11 +252,7 @@ def fold(text: str) -> str:
     ('shanghai cooperation organization', 'shanghai cooperation organization')
     """
     def one(m):
-        w = m.group(0).casefold()
-        for british, american in SPELLING_ENDINGS:
-            if w.endswith(british) and len(w) - len(british) >= _min_stem(british):
-                return w[: -len(british)] + american
-        return w
+        return _american(m.group(0).casefold())
 
     return re.sub(r"\s+", " ", _WORD.sub(one, text.casefold())).strip()
 
