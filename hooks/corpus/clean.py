@@ -328,8 +328,9 @@ def curl_chinese_quotes(text: str) -> str:
 
 #: Steps applied to every paragraph after it is assembled.
 TEXT_STEPS: tuple[Callable[[str], str], ...] = (
-    curl_chinese_quotes,  # first: a curled quote makes the ASCII marks beside it Chinese
     normalise_punctuation,
+    curl_chinese_quotes,  # after it: a Chinese comma next to a quote makes the quote Chinese,
+    normalise_punctuation,  # and again: a curled quote makes the ASCII mark beside it Chinese
     remove_stray_cjk_spaces,
 )
 
@@ -728,8 +729,7 @@ def clean_seed(
                 kept.append((no, line))
         return kept
 
-    def finish(rows: list[tuple[int, str]]) -> list[Para]:
-        paras = _paragraphs(furniture(rows))
+    def text_steps(paras: list[Para]) -> list[Para]:
         fixed = []
         for p in paras:
             text_ = p.text
@@ -739,10 +739,18 @@ def clean_seed(
                     result.applied[step.__name__] += 1
                     text_ = new
             fixed.append(Para(text_, p.line))
+        return fixed
+
+    def finish(rows: list[tuple[int, str]]) -> list[Para]:
+        fixed = text_steps(_paragraphs(furniture(rows)))
         for pstep in PARAGRAPH_STEPS:
             new_paras = pstep(fixed)
             if [p.text for p in new_paras] != [p.text for p in fixed]:
                 result.applied[pstep.__name__] += 1
+                # a paragraph joined or split anew gets the text steps again: quotes pair up
+                # across a rejoined page break only once the halves are one paragraph
+                before = {(p.text, p.line) for p in fixed}
+                new_paras = [q if (q.text, q.line) in before else text_steps([q])[0] for q in new_paras]
             fixed = new_paras
         return fixed
 
