@@ -163,6 +163,12 @@ def on_config(config):
     for what, ids in (("stale (the Chinese changed)", stale), ("missing", missing), ("orphaned (no such block)", orphans)):
         if ids:
             log.info(f"translation {what}: {', '.join(ids[:20])}{' …' if len(ids) > 20 else ''}")
+    for d in corpus.documents:
+        if d.auto_aligned:
+            log.info(
+                f"{d.entry.slug}: its seed's own English is aligned by length with the Chinese (no translation "
+                f"file yet); review it with: PYTHONPATH=hooks python -m corpus translations"
+            )
     for finding in corpus.findings:  # warnings: --strict stops on them (see corpus/termcheck.py)
         log.warning(str(finding))
     log.info(f"terminology check: {len(corpus.findings)} findings")

@@ -163,3 +163,38 @@ def test_untranslated_blocks_say_so_in_english(tmp_path):
     assert len(page.select("span.untranslated")) == len(page.select("article.md-content__inner p[id]"))
     cite = json.loads(page.find("script", id="cite-data").string)
     assert cite["translation"] is False
+
+
+def test_a_bilingual_seed_gets_its_english_page_without_a_mapping(tmp_path):
+    """The keyword entry with no translation file: its own English half, aligned by length, is the
+    English page at once; `corpus translations` writes the same alignment the file had by hand."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import copy_project, run_build
+
+    project = copy_project(tmp_path / "project")
+    path = project / "seeds" / "translations" / "en" / "new-type-security-partnership.yaml"
+    by_hand = path.read_text(encoding="utf-8")
+    path.unlink()
+    site = tmp_path / "site"
+    proc = run_build(project, site)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "new-type-security-partnership: its seed's own English is aligned by length" in proc.stderr
+    page = soup_of(site, "en/texts/new-type-security-partnership/index.html")
+    text = {p["id"]: " ".join(p.get_text().split()) for p in page.select("article.md-content__inner p[id]")}
+    assert text["p1"].startswith("The Eighth Beijing Xiangshan Forum") and "zero-sum games" in text["p1"]
+    assert text["p2"].startswith("The goal of building a new type of security partnership")
+    note = " ".join(page.select_one(".prov-translation").get_text().split())
+    assert "the one the source printed" in note and "working translation" not in note
+
+    env = dict(os.environ, PYTHONPATH=str(project / "hooks"))
+    out = subprocess.run([sys.executable, "-m", "corpus", "--seeds", str(project / "seeds"), "translations"],
+                         capture_output=True, text=True, env=env, cwd=project, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "aligned by length" in out.stdout
+    written = path.read_text(encoding="utf-8")
+    assert "translator: source" in written
+    blocks = lambda t: [l.strip() for l in t.splitlines() if l.strip().startswith(("p1:", "p2:", "source:"))]  # noqa: E731
+    assert blocks(written) == blocks(by_hand) == ["p1:", "source: [en-p1, en-p2]", "p2:", "source: [en-p3]"]

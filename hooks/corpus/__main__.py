@@ -94,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(skeleton(docs, d.translation), encoding="utf-8")
             c = d.coverage
             print(f"{path}: {c.translated}/{c.total} translated, {len(c.stale)} stale, {len(c.missing)} missing")
+            if d.auto_aligned:
+                english = [b for b in d.source_en.blocks if b.kind == "para"]
+                print(f"  the seed's own English ({len(english)} paragraphs) aligned by length with its "
+                      f"{len(d.doc.blocks)} Chinese blocks (translator: source): review the file"
+                      + ("" if len(english) == len(d.doc.blocks) else "; the counts differ"))
         return 0
     cleaned_by_seed = {seed: cleaned for d in corpus.documents for seed, cleaned in d.cleaned.items()}
     found = matching_seeds(args.seed, cleaned_by_seed)

@@ -23,7 +23,7 @@ from .glossary import Linker, Term, load_glossary
 from .termcheck import check_documents, load_termbase
 from .glossary_pages import GLOSSARY, USES_MARKER, check_first_use, check_references, glossary_pages
 from .render import TermLinks, add_term_tips, safe_id, term_tips
-from .translations import Coverage, Translation, english, load_for
+from .translations import Coverage, Translation, aligned_from_source, english, load_for
 from .variants import Variant, compare
 
 #: Folder under docs/ that holds generated pages (git-ignored).
@@ -41,6 +41,7 @@ class DocumentBuild:
     compared: list[tuple[Copy, list[Variant]]] = field(default_factory=list)
     others: list[tuple[Copy, str, Document]] = field(default_factory=list)  # (copy, "preface"/"trailer", doc)
     source_en: Document | None = None  # the English half printed in the seed, if any
+    auto_aligned: bool = False  # its English half aligned by the build (no translation file yet)
     translation: Translation | None = None
     en_doc: Document | None = None
     en_others: list[Document] = field(default_factory=list)
@@ -162,6 +163,11 @@ def attach_english(d: DocumentBuild, seeds_dir: Path) -> None:
     d.translation = load_for(seeds_dir, d.entry.slug)
     d.coverage = Coverage(slug=d.entry.slug)
     docs = [d.doc] + [doc for _, _, doc in d.others]
+    if d.translation is None and d.source_en is not None:
+        # a bilingual seed without its translation file: its own English, aligned by length, is the
+        # English page until `python -m corpus translations` writes the alignment for review
+        d.translation = aligned_from_source(d.entry.slug, docs, d.source_en)
+        d.auto_aligned = True
     en_docs = english(docs, d.translation, d.coverage, d.source_en)
     d.en_doc, d.en_others = en_docs[0], en_docs[1:]
 

@@ -215,3 +215,66 @@ def skeleton(docs: list[Document], tr: Translation | None, *, translator: str = 
                 lines.append("    accepted:")
                 lines += [f"      {_yaml_text(k)}: {_yaml_text(v)}" for k, v in e.accepted.items()]
     return "\n".join(lines) + "\n"
+
+
+def align_by_length(zh: list[Block], en: list[Block], *, most: int = 3) -> dict[str, tuple[str, ...]]:
+    """The seed's own English paragraphs (``en``) shared out among the Chinese blocks (``zh``) in
+    order: each Chinese block takes the next 0 to ``most`` English paragraphs, so that the lengths
+    agree best with the text's overall ratio of English to Chinese characters (a small
+    Gale-Church-style alignment). Every English paragraph goes to exactly one block.
+
+    >>> zh = [Block("para", "p1", "甲" * 100), Block("para", "p2", "乙" * 50)]
+    >>> en = [Block("para", f"en-p{i}", "x" * n, lang="en") for i, n in ((1, 150), (2, 140), (3, 160))]
+    >>> align_by_length(zh, en)
+    {'p1': ('en-p1', 'en-p2'), 'p2': ('en-p3',)}
+    """
+    import math
+
+    if not zh or not en:
+        return {}
+    ratio = sum(len(b.text) for b in en) / max(1, sum(len(b.text) for b in zh))
+    n, m = len(zh), len(en)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(1, n + 1):
+        want = ratio * max(1, len(zh[i - 1].text))
+        for j in range(0, m + 1):
+            for k in range(0, min(most, j) + 1):
+                if cost[i - 1][j - k] == inf:
+                    continue
+                got = sum(len(b.text) for b in en[j - k : j])
+                step = abs(math.log((got + 1) / (want + 1))) + (3.0 if k == 0 else 0.0) + (0.3 * (k - 1) if k > 1 else 0.0)
+                if cost[i - 1][j - k] + step < cost[i][j]:
+                    cost[i][j] = cost[i - 1][j - k] + step
+                    back[i][j] = k
+    out: dict[str, tuple[str, ...]] = {}
+    j = m
+    if cost[n][m] == inf:  # more English paragraphs than blocks can take: the last takes the rest
+        j = max(range(m + 1), key=lambda x: (cost[n][x] < inf, x))
+    rest = tuple(b.id for b in en[j:])
+    for i in range(n, 0, -1):
+        k = back[i][j]
+        ids = tuple(b.id for b in en[j - k : j])
+        if i == n:
+            ids += rest
+        if ids:
+            out[zh[i - 1].id] = ids
+        j -= k
+    return dict(sorted(out.items(), key=lambda kv: [b.id for b in zh].index(kv[0])))
+
+
+def aligned_from_source(slug: str, docs: list[Document], source_en: Document) -> Translation:
+    """A ``translator: source`` translation made by aligning the seed's English half with the
+    Chinese blocks (``align_by_length``): what a bilingual seed gets until its file is written."""
+    blocks = [b for doc in docs[:1] for b in doc.blocks]
+    english = list(source_en.blocks)
+    # the English half's own title heading stands for the page's title, not for a block: it is
+    # aligned only when the Chinese text starts with a heading too
+    while english and english[0].kind == "heading" and not (blocks and blocks[0].kind == "heading"):
+        english.pop(0)
+    mapping = align_by_length(blocks, english)
+    by_id = {b.id: b for b in blocks}
+    entries = {ident: Entry(zh=fingerprint(by_id[ident].text), source=ids) for ident, ids in mapping.items()}
+    return Translation(slug=slug, translator="source", entries=entries, path=f"(the English of {slug}'s seed, aligned by length)")
