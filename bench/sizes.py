@@ -38,8 +38,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 #: Queries timed from the last keystroke to the results (a word, a phrase, a name, per language).
 TIMED_QUERIES = {"zh": ["合作", "对话协商", "上海合作组织", "联合国宪章", "核武器"],
                  "en": ["security", "dialogue", "Shanghai Cooperation Organization", "UN Charter", "nuclear weapons"]}
-#: Milliseconds from the last keystroke to the first result, per timed query, of the last page weighed.
-keystroke_ms: list[float] = []
 
 _TIME_QUERY = """async (q) => {
   const box = document.querySelector("input.md-search__input");
@@ -71,7 +69,7 @@ def keystroke_to_results(tab, english: bool, rounds: int = 3) -> list[float]:
     return out
 
 
-def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path]]:
+def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path], list[float]]:
     """The files a browser fetches for ``page``: as it loads (until the network is idle), then for a first search.
 
     Observed in Chromium rather than read from the HTML: scripts fetch more,
@@ -79,7 +77,8 @@ def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path]]:
     languages and vocabulary load only when a reader turns to search, see
     docs/assets/search-zh.js). The first list is what a reader who only reads
     downloads; the second what a first search adds (focus the search box,
-    type a word). A request to another host is an error.
+    type a word); the third the times of ``keystroke_to_results`` once the search
+    is loaded (milliseconds). A request to another host is an error.
     """
     import functools
     import http.server
@@ -95,7 +94,7 @@ def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path]]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
     urls: list[str] = []
-    keystroke_ms.clear()
+    keystroke_ms: list[float] = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -126,7 +125,7 @@ def page_requests(site: Path, page: str) -> tuple[list[Path], list[Path]]:
                 out.append(path)
         return out
 
-    return files(urls[:loaded], (".css", ".js")), files(urls[loaded:], (".css", ".js", ".json"))
+    return files(urls[:loaded], (".css", ".js")), files(urls[loaded:], (".css", ".js", ".json")), keystroke_ms
 
 
 @dataclass(frozen=True)
@@ -150,7 +149,7 @@ class PageWeight:
 def page_weight(site: Path, page: str = PAGE) -> PageWeight:
     """What a reader downloads for ``page``: its HTML and the CSS and JS it loads; then a first search (``page_requests``)."""
     html = (site / page).read_bytes()
-    assets, search = page_requests(site, page)
+    assets, search, keystroke_ms = page_requests(site, page)
     raw = sum(p.stat().st_size for p in assets)
     zipped = sum(gzip_size(p.read_bytes()) for p in assets)
     import statistics

@@ -262,11 +262,8 @@ def test_the_open_drawer_and_contents_meet_the_target_size(server, browser):
     assert found["fails"] == []
 
 
-@pytest.mark.parametrize("lang", sorted(LANGS))
-def test_first_tap_on_a_term_shows_its_tooltip_second_follows(server, browser, lang):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    url = doc_url(server, LANGS[lang], "global-security-initiative-concept-paper")
+def tap_a_term(page, url):
+    """Open ``url`` on the phone, tap its third glossary term; the term, its address and the shown tooltip."""
     page.goto(url)
     term = page.locator("article a.term").nth(2)
     term.scroll_into_view_if_needed()
@@ -274,6 +271,15 @@ def test_first_tap_on_a_term_shows_its_tooltip_second_follows(server, browser, l
     term.tap()
     tip = page.locator("#term-tip")
     tip.wait_for(state="visible")
+    return term, href, tip
+
+
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_first_tap_on_a_term_shows_its_tooltip_second_follows(server, browser, lang):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    url = doc_url(server, LANGS[lang], "global-security-initiative-concept-paper")
+    term, href, tip = tap_a_term(page, url)
     assert page.url == url
     assert term.get_attribute("aria-describedby") == "term-tip"
     more = tip.locator("a.term-tip__more")
@@ -288,13 +294,7 @@ def test_first_tap_on_a_term_shows_its_tooltip_second_follows(server, browser, l
 def test_a_tap_elsewhere_hides_the_tooltip_and_its_link_leads_to_the_term(server, browser):
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    page.goto(doc_url(server, "", "global-security-initiative-concept-paper"))
-    term = page.locator("article a.term").nth(2)
-    term.scroll_into_view_if_needed()
-    href = term.evaluate("a => a.href")
-    term.tap()
-    tip = page.locator("#term-tip")
-    tip.wait_for(state="visible")
+    term, href, tip = tap_a_term(page, doc_url(server, "", "global-security-initiative-concept-paper"))
     page.locator("article h1").tap()
     assert not tip.is_visible()
     term.tap()
