@@ -113,7 +113,7 @@ class Finisher:
 
 def _prefixed(doc: Document, prefix: str) -> Document:
     """The same blocks with ids under ``prefix`` (items from several copies share a page)."""
-    blocks = tuple(Block(b.kind, f"{prefix}-{b.id}", b.text, b.level, b.lang, b.line) for b in doc.blocks)
+    blocks = tuple(Block(b.kind, f"{prefix}-{b.id}", b.text, b.level, b.lang, b.line, b.role) for b in doc.blocks)
     return Document(doc.slug, blocks)
 
 

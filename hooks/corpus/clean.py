@@ -130,6 +130,8 @@ class Context:
     title: str
     byline: str | None = None
     account: str | None = None
+    #: short lines printed again and again next to page numbers: a PDF's running headers and footers
+    running: frozenset[str] = frozenset()
 
 
 # --------------------------------------------------------------------------
@@ -249,6 +251,8 @@ _HALF_TO_FULL_TABLE = str.maketrans(_HALF_TO_FULL)
 
 
 _SPACES_RE = re.compile(" +")
+#: Marks that Chinese and English both print: curly quotes, dashes, ellipsis, middle dot.
+_SHARED_MARKS = frozenset("\u201c\u201d\u2018\u2019\u2014\u2026\u00b7")
 
 
 def remove_stray_cjk_spaces(text: str) -> str:
@@ -260,14 +264,29 @@ def remove_stray_cjk_spaces(text: str) -> str:
 
     >>> remove_stray_cjk_spaces("倡议 主张各国 （记者） A B")
     '倡议主张各国（记者）A B'
+    >>> remove_stray_cjk_spaces('the theme “Building Win-Win Cooperation.” The approach')
+    'the theme “Building Win-Win Cooperation.” The approach'
+    >>> remove_stray_cjk_spaces("主题为 “合作共赢” 的论坛")
+    '主题为“合作共赢”的论坛'
     """
     if " " not in text:
         return text
 
+    def chinese(i: int, step: int) -> bool:
+        """Is the character at ``i`` Chinese? A curly quote, dash or ellipsis, which English
+        prints too, is Chinese only when the character beyond it (away from the space) is."""
+        if not 0 <= i < len(text) or not _is_cjk(text[i]):
+            return False
+        if text[i] in _SHARED_MARKS:
+            j = i + step
+            while 0 <= j < len(text) and text[j] in _SHARED_MARKS:
+                j += step
+            return 0 <= j < len(text) and _is_cjk(text[j])
+        return True
+
     def drop(run: re.Match) -> str:  # each run of spaces looked at once: linear in the text
         start, end = run.start(), run.end()
-        near_cjk = (start > 0 and _is_cjk(text[start - 1])) or (end < len(text) and _is_cjk(text[end]))
-        return "" if near_cjk else run.group()
+        return "" if chinese(start - 1, -1) or chinese(end, 1) else run.group()
 
     return _SPACES_RE.sub(drop, text)
 
@@ -346,9 +365,42 @@ def language_bar(line: str, ctx: Context) -> bool:
     return line.count("|") >= 3 and sum(lang in line for lang in _LANGUAGES) >= 2
 
 
+_NAV_SEPARATORS = re.compile(r"\s*[|｜]\s*|\s{2,}|\s+[/·•]\s+")
+
+
+def navigation_row(line: str, ctx: Context) -> bool:
+    """A row of site navigation: four or more short links between ``|`` (or ``｜``, ``/``, ``·``).
+
+    News sites and portals print ``首页 | 新闻 | 国际 | 军事`` above and below the text.
+    A sentence (with ``，`` or ``。``) is never a navigation row.
+
+    >>> navigation_row("中国政府网 | 国务院 | 总理 | 新闻 | 政策", None)
+    True
+    >>> navigation_row("合作 | 共赢，是唯一出路。", None)
+    False
+    """
+    if any(p in line for p in "，。；！？,;!?"):
+        return False
+    items = [w for w in _NAV_SEPARATORS.split(line) if w]
+    return len(items) >= 4 and all(len(w) <= 16 for w in items) and len(_NAV_SEPARATORS.findall(line)) >= 3
+
+
+_BREADCRUMB_RE = re.compile(
+    r"^(?:(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置|当前的位置|位置)\s*[:：]"  # 当前位置：首页 > 政策
+    r"|首页\s*(?:[>›»]|&gt;)"  # 首页 > 中国军事关键词
+    r"|[^\s，。]{1,12}\s*(?:>>|»|›|>)\s*[^\s，。]{1,12}\s*(?:>>|»|›|>))"  # 人民网 >> 人民日报 >> …
+)
+
+
 def breadcrumb(line: str, ctx: Context) -> bool:
-    """A breadcrumb such as ``首页 > 中国军事关键词``."""
-    return re.match(r"^(首页|当前位置[:：]?\s*首页)\s*[>›»]", line) is not None
+    """A breadcrumb: ``首页 > 中国军事关键词``, ``当前位置：首页 > 政策``, ``人民网 >> 人民日报 >> 第03版``.
+
+    >>> breadcrumb("您的位置：首页 > 国际 > 正文", None), breadcrumb("首页 > 外交研究 >", None)
+    (True, True)
+    >>> breadcrumb("一国安全不应以损害他国安全为代价。", None)
+    False
+    """
+    return len(line) <= 120 and "。" not in line and _BREADCRUMB_RE.match(line) is not None
 
 
 def stray_ids(line: str, ctx: Context) -> bool:
@@ -356,18 +408,97 @@ def stray_ids(line: str, ctx: Context) -> bool:
     return re.fullmatch(r"\d{4,}(\s+\d{4,})*", line) is not None
 
 
-def share_widget(line: str, ctx: Context) -> bool:
-    """The label of a share widget (``分享到:``)."""
-    return re.fullmatch(r"分享到\s*[:：]?", line) is not None
+_PAGE_NUMBER_RE = re.compile(
+    r"[—–\-－~～]\s*\d{1,4}\s*[—–\-－~～]"  # — 2 —, -2-
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第2页, 第2页 共5页
+    r"|(?:共\s*\d{1,4}\s*页\s*)?第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 2/5
+    r"|(?:[Pp]age|[Pp]\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"  # Page 2 of 5
+    r"|\d{1,3}"  # a bare page number
+)
+
+
+def page_number(line: str, ctx: Context) -> bool:
+    """A printed page number on its own line: ``— 2 —``, ``-2-``, ``第2页``, ``2/5``, ``Page 2``, ``2``.
+
+    Text copied from a PDF keeps the page numbers between the pages' lines.
+
+    >>> [page_number(x, None) for x in ("— 2 —", "-2-", "第 3 页", "4/5", "Page 2 of 5", "12")]
+    [True, True, True, True, True, True]
+    >>> page_number("2023年", None), page_number("（二）", None)
+    (False, False)
+    """
+    return _PAGE_NUMBER_RE.fullmatch(line.strip()) is not None
+
+
+def running_header(line: str, ctx: Context) -> bool:
+    """A PDF's running header or footer: a short line the seed prints again beside its page numbers.
+
+    The lines are found for each seed (``Context.running``): those printed two or more times,
+    at least once next to a page number.
+    """
+    return bool(ctx and ctx.running) and line in ctx.running
+
+
+#: Words of the tools a page offers around the text: share, font size, print, close, favourite.
+WIDGET_WORDS = frozenset(
+    """分享 分享到 分享至 转发 转发到 微信 微信好友 朋友圈 微博 新浪微博 腾讯微博 QQ QQ空间 QQ好友 空间 豆瓣
+    人人网 抖音 今日头条 头条 Facebook Twitter X LinkedIn 字号 字体 大 中 小 默认 超大 A+ A- A 打印 打印本页
+    打印此页 打印文章 打印页面 关闭 关闭窗口 关闭本页 收藏 收藏本页 加入收藏 复制链接 复制网址 返回顶部 返回 顶部
+    放大 缩小 朗读 听新闻 下载 保存 点赞 评论""".split()
+)
+_WIDGET_SPLIT = re.compile(r"[\s|｜/、:：\[\]【】（）()<>《》·•]+")
+
+
+def page_widget(line: str, ctx: Context) -> bool:
+    """A share, font-size, print or close widget: ``分享到：微信 微博``, ``字号：大 中 小``, ``【打印】【关闭】``.
+
+    Every word of the line is a word of such a tool (``WIDGET_WORDS``).
+
+    >>> page_widget("【字体：大 中 小】 打印本页 关闭窗口", None), page_widget("分享到:", None)
+    (True, True)
+    >>> page_widget("中国打印关闭", None), page_widget("大中小国家一律平等", None)
+    (False, False)
+    """
+    words = [w for w in _WIDGET_SPLIT.split(line) if w]
+    return bool(words) and all(w in WIDGET_WORDS for w in words)
+
+
+_CREDIT_ROLES = (
+    "责任编辑|责编|本版责编|编辑|编审|审核|审校|校对|终审|初审|复审|二审|三审|监制|策划|统筹|出品|出品人|撰文|文字|"
+    "作者|美编|排版|版式设计|版式|图片编辑|图编|视觉|设计|制图|值班编辑|实习编辑|实习生|主编|执行主编|记者|本报记者|"
+    "通讯员|摄影|摄像|翻译"
+)
+_CREDIT_RE = re.compile(rf"^[【\[（(〔]?\s*(?:{_CREDIT_ROLES})\s*[:：|｜]")
+_BRACKETED_CREDIT_RE = re.compile(
+    rf"[【\[（(〔]\s*(?:{_CREDIT_ROLES})\s*[:：|｜ ]\s*[^【\[（(〔】\]）)〕。]{{1,40}}[】\]）)〕]\s*$"
+)
 
 
 def editor_credits(line: str, ctx: Context) -> bool:
-    """Editor and reviewer credits (``责任编辑:…``, ``审核:…``, ``【责任编辑:…】``)."""
-    return re.match(r"^[【\[]?\s*(责任编辑|审核|编辑|校对|审校)\s*[:：]", line) is not None
+    """Editor, author and reviewer credits in any bracket or none: ``责任编辑:…``, ``审核:…``,
+    ``【责任编辑：…】``, ``[责任编辑:…]``, ``（编辑：…）``, ``作者 | …``, ``本版责编：…``, ``（本报记者 赵刚）``.
+
+    >>> editor_credits("[责任编辑:刘洋]", None), editor_credits("作者 | 陈静", None)
+    (True, True)
+    >>> editor_credits("编辑部认为，合作是唯一出路。", None)
+    False
+    """
+    if len(line) > 80 or "。" in line:
+        return False
+    return _CREDIT_RE.match(line) is not None or _BRACKETED_CREDIT_RE.fullmatch(line) is not None
+
+
+_REPORTER_RE = re.compile(r"^(?:本报|本刊|新华社|中新社|央视|人民网)?(?:特约)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:[ 、，,]+[\u4e00-\u9fff·]{2,4})*$")
+
+
+def reporter_credit(line: str, ctx: Context) -> bool:
+    """A reporter's credit line under a headline: ``本报记者 赵刚``, ``新华社记者 李明 王强``."""
+    return _REPORTER_RE.match(line) is not None
 
 
 def source_line(line: str, ctx: Context) -> bool:
-    """A publication line (``发布时间:… | 来源:…``, ``原文来源：…``).
+    """A publication line (``发布时间:… | 来源:…``, ``原文来源：…``, ``2023年02月21日 来源：新华网``).
 
     Date, source and publisher are in the catalog and shown in the page's
     provenance block; the raw line is furniture.
@@ -375,8 +506,16 @@ def source_line(line: str, ctx: Context) -> bool:
     return (
         len(line) <= 120
         and "。" not in line
-        and re.search(r"(来源|发布时间|发布者|发布日期)\s*[:：]", line) is not None
+        and re.search(r"(来源|发布时间|发布者|发布日期|发稿时间|时间|日期|原标题|转载自)\s*[:：|｜]", line) is not None
     )
+
+
+_EDITION_RE = re.compile(r"^《\s*[^》]{1,20}\s*》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]$")
+
+
+def print_edition(line: str, ctx: Context) -> bool:
+    """A newspaper's edition line: ``《 人民日报 》（ 2023年02月22日 第 03 版）``."""
+    return _EDITION_RE.match(line) is not None
 
 
 def site_menu(line: str, ctx: Context) -> bool:
@@ -410,7 +549,7 @@ def image(line: str, ctx: Context) -> bool:
 WECHAT_UI = frozenset(
     """预览时标签不可点 阅读原文 轻触阅读原文 微信扫一扫 关注该公众号 继续滑动看下一个
     向上滑动看下一个 知道了 使用小程序 取消 允许 × 分析 微信扫一扫可打开此内容，
-    使用完整服务 视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看 分享 留言 收藏 听过
+    使用完整服务 视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看 分享 留言 收藏 听过 点赞 写留言
     """.split()
 )
 
@@ -418,6 +557,86 @@ WECHAT_UI = frozenset(
 def wechat_interface(line: str, ctx: Context) -> bool:
     """A word of the WeChat reader interface (``在看``, ``轻触阅读原文``, ``允许`` …)."""
     return line in WECHAT_UI
+
+
+_POST_HEADER_RE = re.compile(r"^(?:原创\s+)?.{0,40}\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2})?\s*(?:发表于\S{0,8})?$")
+
+
+def post_header(line: str, ctx: Context) -> bool:
+    """The header of a WeChat post: ``原创 账号 作者 2023-02-22 08:00 发表于北京``."""
+    return "。" not in line and ("发表于" in line or line.startswith("原创 ")) and _POST_HEADER_RE.match(line) is not None
+
+
+_ENGAGEMENT_RE = re.compile(
+    r"点击(?:上方)?蓝字|关注我们|点个[“\"]?在看|点[个一]?赞|分享让更多人看到|转发(?:给|到)|设为星标|星标|"
+    r"在看[”\"]?吧|欢迎(?:关注|转发|分享)|喜欢就"
+)
+
+
+def engagement_prompt(line: str, ctx: Context) -> bool:
+    """A call to follow, like or share: ``点击蓝字 关注我们``, ``喜欢就点个"在看"吧``, ``分享让更多人看到``."""
+    return len(line) <= 30 and "。" not in line and _ENGAGEMENT_RE.search(line) is not None
+
+
+def qr_prompt(line: str, ctx: Context) -> bool:
+    """A QR-code prompt: ``扫描二维码关注…``, ``长按识别二维码``, ``扫码下载客户端``."""
+    return len(line) <= 40 and "。" not in line.rstrip("。") and re.search(r"二维码|扫码|扫一扫|长按识别", line) is not None
+
+
+def correction_link(line: str, ctx: Context) -> bool:
+    """A 'report an error' link: ``纠错``, ``【我要纠错】``, ``[纠错]``, ``我要纠错 责任编辑：…``."""
+    words = [w for w in _WIDGET_SPLIT.split(line) if w]
+    return bool(words) and ("纠错" in words[0] or "我要纠错" in words[0]) and len(line) <= 40 and "。" not in line
+
+
+_COPYRIGHT_RE = re.compile(
+    r"版权所有|版权声明|Copyright|©|ICP\s*[备证]|公网安备|网站识别码|网站标识码|主办单位|承办单位|主管单位|运行维护单位|"
+    r"技术支持|未经授权|不得转载|违法和不良信息举报|举报电话|电子邮件[:：]|联系我们|关于我们|网站地图",
+    re.I,
+)
+
+
+def copyright_line(line: str, ctx: Context) -> bool:
+    """Copyright, ICP, publisher and site-owner lines at a page's foot (``版权所有 … 京ICP证…号``)."""
+    return len(line) <= 160 and "。" not in line.rstrip("。") and _COPYRIGHT_RE.search(line) is not None
+
+
+#: The heading of a list of other articles after the text.
+RELATED_HEADINGS = frozenset(
+    """相关新闻 相关阅读 相关稿件 相关文章 相关链接 相关报道 延伸阅读 推荐阅读 推荐 热点推荐 热门推荐 猜你喜欢
+    往期推荐 往期回顾 往期精彩 更多精彩 更多精彩内容 更多 精彩推荐 热门文章 热点新闻 编辑推荐 今日推荐""".split()
+)
+
+
+def related_heading(line: str, ctx: Context) -> bool:
+    """The heading of a related-news or 'recommended' list (``相关新闻``, ``往期推荐``, ``推荐阅读``).
+
+    The headlines listed under it are removed with it (``related_news``).
+    """
+    return line.strip("【】[]：:>》 ·") in RELATED_HEADINGS
+
+
+def end_mark(line: str, ctx: Context) -> bool:
+    """An end-of-post mark: ``- END -``, ``END``, ``（完）``, ``—完—``."""
+    return re.fullmatch(r"[-—–\s]*(?:END|End|end|完)[-—–\s]*|[（(]完[）)]", line) is not None
+
+
+_DATELINE_RE = re.compile(
+    r"^(?:(?:新华社|中新社|中新网|人民网|央视网|本报|本刊|光明网|国际在线|中国网)[\u4e00-\u9fff]{0,10}?"
+    r"(?:\d{1,2}月\d{1,2}日)?电|本报讯|本刊讯)"
+    r"(?:\s*[（(](?:记者|通讯员)[^）)]{1,30}[）)])?\s*"
+)
+
+
+def dateline(line: str, ctx: Context) -> bool:
+    """A wire dateline on its own line: ``新华社北京2月21日电``, ``本报讯（记者 李明）``."""
+    m = _DATELINE_RE.match(line)
+    return m is not None and m.end() == len(line)
+
+
+def title_annotation(line: str, ctx: Context) -> bool:
+    """A note under the title about the copy itself: ``（全文）``, ``（摘要）``, ``（附全文）``."""
+    return re.fullmatch(r"[（(](?:全文|摘要|附全文|节选|摘编)[）)]", line) is not None
 
 
 def contact_line(line: str, ctx: Context) -> bool:
@@ -458,18 +677,39 @@ def repeated_title(line: str, ctx: Context) -> bool:
 #: nothing but furniture before them, or after them): a source line or a byline
 #: under the title is page furniture, the same words inside the text are text
 #: (``数据来源：…`` under a table, an English sentence that happens to have no comma).
-POSITIONAL_STEPS = frozenset({"source_line", "site_menu", "editor_credits", "byline", "contact_line", "share_widget", "site_label", "account_name", "repeated_title"})
+POSITIONAL_STEPS = frozenset(
+    {
+        "source_line", "site_menu", "editor_credits", "byline", "contact_line", "site_label",
+        "account_name", "repeated_title", "navigation_row", "related_heading", "end_mark",
+        "title_annotation", "dateline", "copyright_line", "page_widget", "correction_link", "post_header",
+        "engagement_prompt",
+    }
+)
 
 LINE_STEPS: tuple[Callable[[str, Context], bool], ...] = (
     language_bar,
+    navigation_row,
     breadcrumb,
     stray_ids,
-    share_widget,
+    page_number,
+    running_header,
+    page_widget,
+    correction_link,
     editor_credits,
+    reporter_credit,
     source_line,
+    print_edition,
+    post_header,
     site_menu,
     image,
     wechat_interface,
+    qr_prompt,
+    engagement_prompt,
+    copyright_line,
+    related_heading,
+    end_mark,
+    dateline,
+    title_annotation,
     contact_line,
     lone_punctuation,
     site_label,
@@ -477,6 +717,44 @@ LINE_STEPS: tuple[Callable[[str, Context], bool], ...] = (
     account_name,
     repeated_title,
 )
+
+
+# --------------------------------------------------------------------------
+# Trims: furniture printed on the same line as text (kept in the removal record)
+
+
+def leading_dateline(text: str) -> tuple[str, str]:
+    """Split a wire dateline off the start of a zone's first paragraph.
+
+    ``新华社北京2月21日电（记者李明）外交部21日发布…``: the dateline is the wire's
+    furniture (the publisher and date are in the catalog), the rest is text.
+    Returns (removed, kept).
+
+    >>> leading_dateline("本报北京2月21日电 当前，安全的内涵更加丰富。")
+    ('本报北京2月21日电 ', '当前，安全的内涵更加丰富。')
+    >>> leading_dateline("新华社记者指出，合作是出路。")
+    ('', '新华社记者指出，合作是出路。')
+    """
+    m = _DATELINE_RE.match(text)
+    if not m or m.end() == len(text):
+        return "", text
+    return text[: m.end()], text[m.end() :]
+
+
+def trailing_credit(text: str) -> tuple[str, str]:
+    """Split an editor's or reporter's credit in brackets off the end of a zone's last paragraph.
+
+    ``…完善规则。（编辑：周一）``, ``…管控分歧。【责任编辑：张华】``. Returns (removed, kept).
+
+    >>> trailing_credit("完善规则。（编辑：周一）")
+    ('（编辑：周一）', '完善规则。')
+    >>> trailing_credit("（编辑：周一）")
+    ('', '（编辑：周一）')
+    """
+    m = _BRACKETED_CREDIT_RE.search(text)
+    if not m or m.start() == 0 or text[: m.start()].rstrip()[-1:] not in TERMINAL:
+        return "", text
+    return text[m.start() :], text[: m.start()].rstrip()
 
 
 # --------------------------------------------------------------------------
@@ -500,6 +778,26 @@ def split_glued_items(paras: list[Para]) -> list[Para]:
     return out
 
 
+_CAPTION_RE = re.compile(
+    r"^图为|^图[:：]|^（图|^\(图|^资料图|^图片来源|^[（(]?(?:新华社|中新社|本报)?(?:记者)?\s*[\u4e00-\u9fff·]{2,4}\s*摄[）)]?$"
+    r"|(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,4}\s*摄[）)]?$|[（(](?:新华社|中新社)?(?:记者)?[\u4e00-\u9fff·]{0,6}\s*(?:摄|供图|发)[）)]$"
+)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption: ``图为…``, ``…新华社记者 王强 摄``, ``（新华社发）``.
+
+    Captions are kept (they are the page's text) but shown as captions, and
+    never joined to the paragraph before or after them.
+
+    >>> is_caption("图为与会代表在会场交流。本报记者 孙亮摄"), is_caption("图为外交部大楼。新华社记者 王强 摄")
+    (True, True)
+    >>> is_caption("摄影技术的发展，改变了新闻。")
+    False
+    """
+    return len(text) <= 200 and _CAPTION_RE.search(text) is not None
+
+
 def _is_broken_end(text: str) -> bool:
     """Does this paragraph stop in the middle of running text?"""
     return (
@@ -518,7 +816,45 @@ def _starts_continuation(text: str) -> bool:
         and any(p in text for p in RUNNING)
         and not ITEM_RE.match(text)
         and not PART_RE.match(text)
+        and not is_caption(text)
     )
+
+
+#: Characters a heading cannot end on: a heading that ends on one was wrapped.
+_OPEN_ENDINGS = "的和与及或对在为之、，及其以并把将向从于等"
+
+
+def rejoin_wrapped_headings(paras: list[Para]) -> list[Para]:
+    """Rejoin a numbered heading that the print wrapped over two lines.
+
+    A PDF prints ``（一）坚持共同、综合、合作、可持续的`` / ``安全观``. The first
+    line is a numbered heading (``一、`` or ``（一）``) without running
+    punctuation that is long or ends on a word that cannot end a heading
+    (``的``, ``和``, ``、``); the second is a short line with no punctuation and
+    no number of its own.
+
+    >>> [p.text for p in rejoin_wrapped_headings([Para("（一）坚持共同、综合、合作、可持续的", 1), Para("安全观", 2)])]
+    ['（一）坚持共同、综合、合作、可持续的安全观']
+    >>> [p.text for p in rejoin_wrapped_headings([Para("一、背景", 1), Para("安全问题", 2)])]
+    ['一、背景', '安全问题']
+    """
+    out: list[Para] = []
+    for p in paras:
+        prev = out[-1].text if out else ""
+        if (
+            prev
+            and (ITEM_RE.match(prev) or PART_RE.match(prev))
+            and not any(c in prev for c in RUNNING)
+            and (prev[-1] in _OPEN_ENDINGS or len(prev) >= 16)
+            and len(p.text) <= 16
+            and not any(unicodedata.category(c)[0] == "P" for c in p.text)
+            and not (ITEM_RE.match(p.text) or PART_RE.match(p.text))
+            and not is_latin_text(p.text)
+        ):
+            out[-1] = Para(prev + p.text, out[-1].line)
+        else:
+            out.append(p)
+    return out
 
 
 def rejoin_broken_paragraphs(paras: list[Para]) -> list[Para]:
@@ -558,7 +894,7 @@ def rejoin_broken_paragraphs(paras: list[Para]) -> list[Para]:
             and running
             and not (letters and latin / letters > 0.8)
         )
-        if broken_end and _starts_continuation(text):
+        if broken_end and _starts_continuation(text) and not (len(parts) == 1 and is_caption(parts[0])):
             parts.append(text)
         else:
             close()
@@ -572,6 +908,7 @@ def rejoin_broken_paragraphs(paras: list[Para]) -> list[Para]:
 
 PARAGRAPH_STEPS: tuple[Callable[[list[Para]], list[Para]], ...] = (
     split_glued_items,
+    rejoin_wrapped_headings,
     rejoin_broken_paragraphs,
 )
 
@@ -600,31 +937,138 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int, list[str]]:
     return {}, 0, []
 
 
-def _paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
-    """Group numbered lines into paragraphs at blank lines.
+def wrap_width(lines: list[tuple[int, str]]) -> int | None:
+    """The width at which a hard-wrapped copy (text from a PDF) breaks its lines, if it has one.
 
-    Lines inside one paragraph are joined without a space in Chinese and with
-    one space in English.
+    It is the most common length of the Chinese lines that are followed by another line and do not
+    end a sentence, when at least three lines share it (give or take one character).
+
+    >>> wrap_width([(1, "甲" * 30), (2, "乙" * 29), (3, "丙" * 30), (4, "丁。"), (5, "")])
+    30
+    >>> wrap_width([(1, "一、背景"), (2, "安全问题事关各国人民的福祉。")]) is None
+    True
     """
+    widths: Counter = Counter()
+    for (_, line), (_, nxt) in zip(lines, lines[1:]):
+        if line and nxt and line[-1] not in TERMINAL and not is_latin_text(line) and len(line) >= 12:
+            widths[len(line)] += 1
+    best, count = None, 0
+    for width in widths:
+        near = widths[width - 1] + widths[width] + widths[width + 1]
+        if near > count or (near == count and best is not None and width > best):
+            best, count = width, near
+    return best if count >= 3 else None
+
+
+def _joins(line: str, nxt: str, width: int | None) -> str | None:
+    """How two adjacent lines join, or None when they are two paragraphs.
+
+    English lines join with a space when the first does not end a sentence or the second starts
+    in lower case (hard-wrapped English); Chinese lines join when the first fills the wrap width
+    and does not end a sentence. Other adjacent lines are paragraphs of their own: web copies put
+    one paragraph on each line, and headings stand on lines of their own.
+    """
+    if is_latin_text(line) and is_latin_text(nxt):
+        if line[-1] not in TERMINAL or nxt[:1].islower():
+            return " "
+        return None
+    if width and line[-1] not in TERMINAL and len(line) >= width - 1:
+        return " " if (line[-1:].isascii() and nxt[:1].isascii() and line[-1:].isalnum()) else ""
+    return None
+
+
+def _paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
+    """Group numbered lines into paragraphs: a blank line or a new line ends one, unless hard-wrapped.
+
+    See ``_joins``: only a hard-wrapped line continues on the next line.
+    """
+    width = wrap_width(lines)
     paras: list[Para] = []
-    current: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        if current:
-            text = current[0][1]
-            for _, nxt in current[1:]:
-                sep = " " if (text[-1:].isascii() and nxt[:1].isascii()) else ""
-                text = text + sep + nxt
-            paras.append(Para(text, current[0][0]))
-            current.clear()
-
+    parts: list[str] = []  # the paragraph being assembled
+    start, last = 0, ""  # its first line's number, and its last line
     for no, line in lines:
+        if parts and line:
+            sep = _joins(last, line, width)
+            if sep is not None:
+                parts.append(sep + line)
+                last = line
+                continue
+        if parts:
+            paras.append(Para("".join(parts), start))
+            parts = []
         if line:
-            current.append((no, line))
-        else:
-            flush()
-    flush()
+            parts, start, last = [line], no, line
+    if parts:
+        paras.append(Para("".join(parts), start))
     return paras
+
+
+def _find_title(lines: list[tuple[int, str]], title: str) -> tuple[int | None, int]:
+    """Where the title is printed: the first line that is the title, or the first run of up to four
+    consecutive lines that together are the title (a print wraps a long title: ``全球安全倡议`` /
+    ``概念文件``). Returns the first line's index and the index after the last (None if not found).
+
+    >>> _find_title([(1, "甲"), (2, "全球安全倡议"), (3, "概念文件"), (4, "")], "全球安全倡议概念文件")
+    (1, 3)
+    """
+    compact = title.replace(" ", "")
+    for i, (_, line) in enumerate(lines):
+        if line == title:
+            return i, i + 1
+        if not line or not compact.startswith(line.replace(" ", "")):
+            continue
+        joined = ""
+        for j in range(i, min(i + 4, len(lines))):
+            part = lines[j][1].replace(" ", "")
+            if not part:
+                break
+            joined += part
+            if joined == compact:
+                return i, j + 1
+            if not compact.startswith(joined):
+                break
+    return None, 0
+
+
+def running_lines(lines: list[tuple[int, str]]) -> frozenset[str]:
+    """The running headers and footers of a copy of a PDF: short lines (no sentence punctuation)
+    printed two or more times, at least once within two lines of a page number.
+
+    >>> sorted(running_lines([(1, "概念文件"), (2, "正文，甲。"), (3, "— 1 —"), (4, "概念文件"), (5, "乙。")]))
+    ['概念文件']
+    """
+    counts = Counter(line for _, line in lines if line and len(line) <= 40 and not any(p in line for p in "。，；！？"))
+    repeated = {line for line, n in counts.items() if n >= 2 and not page_number(line, None)}
+    if not repeated:
+        return frozenset()
+    content = [line for _, line in lines if line]
+    near_page: set[str] = set()
+    for i, line in enumerate(content):
+        if line in repeated and any(page_number(x, None) for x in content[max(0, i - 2) : i + 3]):
+            near_page.add(line)
+    return frozenset(near_page)
+
+
+def mark_related_lists(rows: list[tuple[int, str]], hits: list[str | None]) -> None:
+    """Mark the headlines listed under a related-news heading (``相关新闻``, ``往期推荐``) as furniture.
+
+    After such a heading at the foot of a zone, every line is either other furniture or a headline
+    (a short line that does not end a sentence, often behind a bullet): the list of other articles.
+    """
+    for i, hit in enumerate(hits):
+        if hit != "related_heading":
+            continue
+        after = [j for j in range(i + 1, len(rows)) if rows[j][1] and hits[j] is None]
+        if all(_is_listed_headline(rows[j][1]) for j in after):
+            for j in after:
+                hits[j] = "related_news"
+            return
+
+
+def _is_listed_headline(line: str) -> bool:
+    """A line of a list of other articles: a short line that does not end a sentence."""
+    text = line.lstrip("·•-–—▪►>*·● ")
+    return len(text) <= 60 and text[-1:] not in "。！？；…" and not is_latin_text(text)
 
 
 def _find_line(lines: list[tuple[int, str]], wanted: str, start: int = 0, *, prefix: bool = False) -> int | None:
@@ -675,11 +1119,12 @@ def clean_seed(
                 result.removals.append(Removal(step, no, line))
 
     # Zones: preamble | title | preface | body | trailer
-    t = _find_line(numbered, title)
+    t, t_end = _find_title(numbered, title)
     if t is None:
         raise CorpusError(seed, f"title line {title!r} (from the catalog) not found in the seed")
     titles = {title} | ({doc_title} if doc_title else set())
-    contexts = [Context(title=t_, byline=byline, account=meta.get("source")) for t_ in sorted(titles)]
+    running = running_lines(numbered)
+    contexts = [Context(title=t_, byline=byline, account=meta.get("source"), running=running) for t_ in sorted(titles)]
 
     def furniture_step(line: str) -> str | None:
         for step in LINE_STEPS:
@@ -692,8 +1137,8 @@ def clean_seed(
     for no, line in numbered[:t]:
         if line:
             result.removals.append(Removal(furniture_step(line) or "preamble", no, line))
-    remove([numbered[t]], "title")
-    rest = numbered[t + 1 :]
+    remove(numbered[t:t_end], "title")
+    rest = numbered[t_end:]
     preface: list[tuple[int, str]] = []
     if body_start:
         b = _find_line(rest, body_start)
@@ -713,9 +1158,12 @@ def clean_seed(
 
     def furniture(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
         hits = [furniture_step(line) if line else None for _, line in rows]
+        mark_related_lists(rows, hits)
         # a positional step counts only in the head or the foot of the zone
         content = [i for i, (h, (_, line)) in enumerate(zip(hits, rows)) if line and h is None]
         first, last = (content[0], content[-1]) if content else (len(rows), -1)
+        # the first line of running text (under any headline and subtitle): where a dateline stands
+        lead = next((i for i in content if any(p in rows[i][1] for p in RUNNING)), -1)
         kept = []
         for i, (no, line) in enumerate(rows):
             hit = hits[i]
@@ -726,6 +1174,14 @@ def clean_seed(
                 result.applied[hit] += 1
                 kept.append((no, ""))  # keep the paragraph break
             else:
+                if i in (lead, last):  # furniture on the same line as the zone's first or last text
+                    for trim, at in ((leading_dateline, lead), (trailing_credit, last)):
+                        if i != at:
+                            continue
+                        cut, line = trim(line)
+                        if cut:
+                            result.removals.append(Removal(trim.__name__, no, cut.strip()))
+                            result.applied[trim.__name__] += 1
                 kept.append((no, line))
         return kept
 

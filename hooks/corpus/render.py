@@ -170,7 +170,8 @@ def render_blocks(
     labels = contents_labels(blocks, page_lang)  # for bare item numbers: see contents.py
     section = ""
     for b in blocks:
-        attrs = f"#{b.id}" + (f" .{classes[b.id]}" if b.id in classes else "") + _lang_attr(b, page_lang)
+        attrs = f"#{b.id}" + (f" .{classes[b.id]}" if b.id in classes else "") + (f" .{b.role}" if b.role else "")
+        attrs += _lang_attr(b, page_lang)
         if b.id in labels:
             attrs += f' data-toc-label="{labels[b.id]}"'
         if b.kind == "heading":
@@ -472,4 +473,4 @@ def _demote(block: Block) -> Block:
     """Headlines of other items sit one level under the copy's heading."""
     if block.kind != "heading":
         return block
-    return Block(block.kind, block.id, block.text, min(block.level + 1, 6), block.lang, block.line)
+    return Block(block.kind, block.id, block.text, min(block.level + 1, 6), block.lang, block.line, block.role)

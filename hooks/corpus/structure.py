@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import CN_DIGITS, RUNNING, Para, is_latin_text
+from .clean import CN_DIGITS, RUNNING, Para, is_caption, is_latin_text
 
 _PART_RE = re.compile(f"^([{CN_DIGITS}]+)、(.+)$")
 _ITEM_RE = re.compile(f"^（([{CN_DIGITS}]+)）(.*)$", re.S)
@@ -75,6 +75,8 @@ class Block:
     level: int = 0
     lang: str = "zh"
     line: int = 0
+    #: what a paragraph is on the page besides text: "caption" for a photo caption
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ class _Builder:
         self.counters[key] = self.counters.get(key, 0) + 1
         n = self.counters[key]
         ident = f"{key}-p{n}" if key else f"p{n}"
-        self.blocks.append(Block("para", self.unique(ident), text, 0, self.lang, line))
+        role = "caption" if self.lang == "zh" and is_caption(text) else ""
+        self.blocks.append(Block("para", self.unique(ident), text, 0, self.lang, line, role))
 
 
 def merge_kickers(paras: list[Para]) -> list[Para]:

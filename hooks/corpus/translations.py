@@ -167,7 +167,7 @@ def english(
                 coverage.stale.append(b.id)
             else:
                 coverage.translated += 1
-            blocks.append(Block(b.kind, b.id, text, b.level, "en", b.line))
+            blocks.append(Block(b.kind, b.id, text, b.level, "en", b.line, b.role))
         out.append(Document(doc.slug, tuple(blocks)))
     coverage.orphans.extend(i for i in entries if i not in seen)
     return out
