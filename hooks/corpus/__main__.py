@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import registry
 from .build import build_corpus
+from .clean import is_caption
 from .errors import CorpusError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,6 +161,8 @@ def looks_like_furniture(text: str) -> str:
     ''
     """
     t = text.strip()
+    if is_caption(t):
+        return ""  # a photo caption is kept on purpose, and shown as one
     if re.search(r"https?://|www\.", t):
         return "address"
     if _FURNITURE_WORDS.search(t) and len(t) < 60:
