@@ -445,7 +445,7 @@ WIDGET_WORDS = frozenset(
     """分享 分享到 分享至 转发 转发到 微信 微信好友 朋友圈 微博 新浪微博 腾讯微博 QQ QQ空间 QQ好友 空间 豆瓣
     人人网 抖音 今日头条 头条 Facebook Twitter X LinkedIn 字号 字体 大 中 小 默认 超大 A+ A- A 打印 打印本页
     打印此页 打印文章 打印页面 关闭 关闭窗口 关闭本页 收藏 收藏本页 加入收藏 复制链接 复制网址 返回顶部 返回 顶部
-    放大 缩小 朗读 听新闻 下载 保存 点赞 评论""".split()
+    放大 缩小 朗读 听新闻 下载 保存 点赞 评论 Share Print Close Email E-mail Favorite Favourite Font Size""".split()
 )
 _WIDGET_SPLIT = re.compile(r"[\s|｜/、:：\[\]【】（）()<>《》·•]+")
 
@@ -506,7 +506,7 @@ def source_line(line: str, ctx: Context) -> bool:
     return (
         len(line) <= 120
         and "。" not in line
-        and re.search(r"(来源|发布时间|发布者|发布日期|发稿时间|时间|日期|原标题|转载自)\s*[:：|｜]", line) is not None
+        and re.search(r"(来源|发布时间|发布者|发布日期|发稿时间|时间|日期|原标题|转载自|Source|Updated|Published|Editor)\s*[:：|｜]", line) is not None
     )
 
 
@@ -591,7 +591,8 @@ def correction_link(line: str, ctx: Context) -> bool:
 
 _COPYRIGHT_RE = re.compile(
     r"版权所有|版权声明|Copyright|©|ICP\s*[备证]|公网安备|网站识别码|网站标识码|主办单位|承办单位|主管单位|运行维护单位|"
-    r"技术支持|未经授权|不得转载|违法和不良信息举报|举报电话|电子邮件[:：]|联系我们|关于我们|网站地图",
+    r"技术支持|未经授权|不得转载|转载请注明|侵权|免责声明|违法和不良信息举报|举报电话|电子邮件[:：]|联系我们|关于我们|网站地图|"
+    r"All Rights Reserved",
     re.I,
 )
 
@@ -614,6 +615,11 @@ def related_heading(line: str, ctx: Context) -> bool:
     The headlines listed under it are removed with it (``related_news``).
     """
     return line.strip("【】[]：:>》 ·") in RELATED_HEADINGS
+
+
+def prev_next_link(line: str, ctx: Context) -> bool:
+    """A link to the previous or next article: ``上一篇：…``, ``下一篇：…``."""
+    return re.match(r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]", line) is not None and len(line) <= 80
 
 
 def end_mark(line: str, ctx: Context) -> bool:
@@ -680,7 +686,7 @@ def repeated_title(line: str, ctx: Context) -> bool:
 POSITIONAL_STEPS = frozenset(
     {
         "source_line", "site_menu", "editor_credits", "byline", "contact_line", "site_label",
-        "account_name", "repeated_title", "navigation_row", "related_heading", "end_mark",
+        "account_name", "repeated_title", "navigation_row", "related_heading", "end_mark", "prev_next_link",
         "title_annotation", "dateline", "copyright_line", "page_widget", "correction_link", "post_header",
         "engagement_prompt",
     }
@@ -707,6 +713,7 @@ LINE_STEPS: tuple[Callable[[str, Context], bool], ...] = (
     engagement_prompt,
     copyright_line,
     related_heading,
+    prev_next_link,
     end_mark,
     dateline,
     title_annotation,
