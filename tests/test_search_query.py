@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 from conftest import ROOT
@@ -43,3 +44,81 @@ def test_english_words_are_required_but_stop_words_are_not():
 
 def test_a_readers_own_query_syntax_is_left_alone():
     assert rewrite(["+安全 -合作", '"two-state"'], ["安全", "合作"]) == ["+安全 -合作", '"two-state"']
+
+
+def rerank(query, docs, matched):
+    """The groups (page locations, in order) that docs/assets/search-zh.js shows for ``query``, when
+    the worker matched the entries at ``matched`` (locations) of the index ``docs``."""
+    js = (
+        "globalThis.window = undefined;"
+        f"require({json.dumps(str(SCRIPT))});"
+        "const R = globalThis.searchResults;"
+        f"const docs = R.prepare({json.dumps(docs, ensure_ascii=False)});"
+        f"const items = {json.dumps(matched, ensure_ascii=False)}.map((loc, n) => [Object.assign({{}}, docs.find(d => d.location === loc), {{score: 10 - n, terms: {{}}}})]);"
+        f"const out = R.rerank({{items}}, {json.dumps(query, ensure_ascii=False)}, docs);"
+        "console.log(JSON.stringify(out.items.map(g => g[0].location)));"
+    )
+    out = subprocess.run(["node", "-e", js], capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def entry(location, text, title="", names=None):
+    e = {"location": location, "title": title, "text": f"<p>{text}</p>"}
+    if names is not None:
+        e["names"] = names
+    return e
+
+
+INDEX = [
+    entry("texts/a/", "", "甲文件"),
+    entry("texts/a/#p1", "我们呼吁通过对话协商解决分歧。"),
+    entry("texts/b/", "", "乙文件"),
+    entry("texts/b/#p1", "对话是出路，协商是办法。"),  # the words, apart
+    entry("texts/a/parallel/", "", "甲文件 对照"),
+    entry("texts/a/parallel/#p1", "我们呼吁通过对话协商解决分歧。"),
+    entry("texts/c/versions/", "", "丙文件 版本"),
+    entry("texts/c/versions/#copy-1", "转载本写作：加强对话协商。"),
+    entry("glossary/dialogue/", "主张对话协商。", "对话", names=["对话", "dialogue"]),
+    entry("glossary/consultation/", "定义里提到对话协商的办法。", "协商机制", names=["协商机制", "consultation mechanism"]),
+    entry("glossary/nuclear/", "核战争打不赢也打不得。", "核战争打不赢也打不得", names=["核战争打不赢也打不得"]),
+    entry("texts/d/", "", "丁文件"),
+    entry("texts/d/#p1", "防止核战争。"),
+]
+
+
+def test_a_chinese_string_shows_the_pages_that_hold_it_not_its_words_apart():
+    shown = rerank("对话协商", INDEX, ["texts/b/#p1", "texts/a/#p1", "glossary/consultation/"])
+    # every page that holds the string is found, even where the worker did not match it (c's versions);
+    # b holds 对话 and 协商 apart; a's parallel view repeats a; the term pages only mention it
+    assert shown == ["texts/a/", "texts/c/versions/"]
+
+
+def test_a_term_page_that_only_mentions_the_words_is_left_out_when_a_document_answers():
+    assert rerank("办法", INDEX, ["glossary/consultation/", "texts/b/#p1"]) == ["texts/b/"]
+    # when it is all there is, it is shown
+    assert rerank("定义", INDEX, ["glossary/consultation/"]) == ["glossary/consultation/"]
+
+
+def test_the_term_the_query_names_comes_first_and_a_term_whose_name_holds_it_stays():
+    assert rerank("对话", INDEX, ["texts/b/#p1", "glossary/dialogue/"])[0] == "glossary/dialogue/"
+    assert rerank("核战争", INDEX, ["texts/d/#p1", "glossary/nuclear/"]) == ["texts/d/", "glossary/nuclear/"]
+
+
+def test_a_parallel_view_or_versions_page_is_left_out_when_its_document_is_shown():
+    shown = rerank("对话协商", INDEX, ["texts/a/parallel/#p1", "texts/a/#p1", "texts/c/versions/#copy-1"])
+    assert shown == ["texts/a/", "texts/c/versions/"]  # c's own page does not hold it: its versions page stays
+
+
+def test_the_same_rules_hold_for_the_offline_bundles_file_addresses():
+    """In the bundle pages are files: texts/a/index.html, texts/a/parallel.html, glossary/t.html."""
+    def as_file(loc):
+        page, _, frag = loc.partition("#")
+        if re.fullmatch(r"texts/[^/]+/", page):
+            page += "index.html"
+        else:  # glossary/t/ -> glossary/t.html, texts/a/parallel/ -> texts/a/parallel.html
+            page = page[:-1] + ".html"
+        return page + (f"#{frag}" if frag else "")
+
+    index = [dict(e, location=as_file(e["location"])) for e in INDEX]
+    shown = rerank("对话协商", index, [as_file(x) for x in ("texts/a/parallel/#p1", "texts/a/#p1", "glossary/consultation/")])
+    assert shown == ["texts/a/index.html", "texts/c/versions.html"]

@@ -90,7 +90,8 @@
    *   exact string, even where jieba cut the text otherwise, and those come
    *   first, with the string marked;
    * - groups are ordered: the glossary page of a term whose name is the query,
-   *   then documents, then every other page (other term pages among them);
+   *   then documents, then every other page; pages that do not answer the
+   *   query when others do are left out (see keepAnswers);
    * - in each group at most SHOWN passages are open, the rest under "more".
    */
   var SHOWN = 3;
@@ -109,7 +110,13 @@
   function pageOf(location) { return String(location).split("#")[0]; }
   /* A document's page or its "other items" page (not its parallel view or versions). */
   function isDocument(location) {
-    return /(^|\/)texts\/[^\/]+\/(others\/)?(index\.html)?$/.test(pageOf(location));
+    return /(^|\/)texts\/[^\/]+\/((others\/)?(index\.html)?|others\.html)$/.test(pageOf(location));
+  }
+  /* The folder of the document a page belongs to ("texts/x/"), in either form of address (the
+     offline bundle's pages are files: texts/x/index.html, texts/x/others.html, glossary/t.html). */
+  function documentOf(location) {
+    var m = /^(.*?texts\/[^\/]+\/)/.exec(pageOf(location));
+    return m ? m[1] : null;
   }
 
   /* The text with every occurrence of the runs marked, as HTML. */
@@ -146,6 +153,41 @@
       if (at === end && end < visible) out += "…";
     });
     return out;
+  }
+
+  function isTermPage(location) {
+    var page = pageOf(location);
+    return /(^|\/)glossary\/[^\/]+\/(index\.html)?$/.test(page) ||
+      (/(^|\/)glossary\/[^\/]+\.html$/.test(page) && !/(^|\/)glossary\/index\.html$/.test(page));
+  }
+  /* A parallel view or a comparison of versions: the text of a document shown again. */
+  function isView(location) {
+    return /(^|\/)texts\/[^\/]+\/(parallel|versions)(\/(index\.html)?|\.html)$/.test(pageOf(location));
+  }
+
+  /* The groups a reader is shown, of those that matched (ranked: 0 the term
+     the query names, 1 documents, 2 other pages):
+     - a Chinese query is a string (as the Chinese Text Project searches):
+       when some pages hold every run of Han characters as typed, pages that
+       hold only its words, apart, are left out (the term it names stays);
+     - a glossary page whose definition merely mentions the words is left out
+       when a document or the named term answers;
+     - a parallel view or a comparison of versions is left out when its
+       document's own page (or its other items) is in the results: it shows
+       the same text again.
+     When nothing else answers, those pages are the results. */
+  function keepAnswers(groups, rank, chinese) {
+    var out = groups;
+    if (chinese && out.some(function (g) { return g.exact && rank(g) === 1; })) {
+      out = out.filter(function (g) { return g.exact || rank(g) < 1; });
+    }
+    if (out.some(function (g) { return rank(g) < 2; })) {
+      out = out.filter(function (g) { return rank(g) < 2 || !isTermPage(g.page); });  /* mentions only */
+    }
+    var shownDocuments = new Set(out.filter(function (g) { return isDocument(g.page); })
+      .map(function (g) { return documentOf(g.page); }));
+    out = out.filter(function (g) { return !isView(g.page) || !shownDocuments.has(documentOf(g.page)); });
+    return out.length ? out : groups;
   }
 
   /* docs: the index's entries (as the worker got them); query: as typed. */
@@ -207,9 +249,13 @@
     });
     var ordered = Array.from(groups.values()).filter(function (g) { return g.article; });
     function rank(g) {
-      if (g.article.names && g.article.names.indexOf(q) >= 0) return 0;
-      return isDocument(g.page) ? 1 : 2;
+      var names = g.article.names || [];
+      if (names.indexOf(q) >= 0) return 0;
+      if (isDocument(g.page)) return 1;
+      /* a term one of whose names holds the query (核战争打不赢也打不得 for 核战争) */
+      return q && names.some(function (n) { return n.indexOf(q) >= 0; }) ? 1.5 : 2;
     }
+    ordered = keepAnswers(ordered, rank, runs.length > 0);
     ordered.sort(function (a, b) {
       return rank(a) - rank(b) || (b.exact - a.exact) || (b.best - a.best);
     });
