@@ -1,6 +1,6 @@
 """The search's relevance, as a reader sees it: tests/search_queries.yaml run in Chromium.
 
-    PYTHONPATH=hooks .venv/bin/python bench/relevance.py
+    PYTHONPATH=hooks .venv/bin/python bench/relevance.py [--queries tests/search_queries_holdout.yaml]
 
 builds the site and the offline bundle in a temporary folder, types every
 query into the search box of the home page of its language (served on
@@ -128,7 +128,14 @@ def main() -> int:
     from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, run_build
     from corpus.bundle import ROOT_FOLDER, build_bundle
 
-    queries = load_queries()
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="bench/relevance.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--queries", type=Path, default=QUERIES,
+                        help="the judged queries (default tests/search_queries.yaml; tests/search_queries_holdout.yaml "
+                             "is a held-out set written without the search code)")
+    args = parser.parse_args()
+    queries = load_queries(args.queries)
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "project")
         proc = run_build(project, project / "site")

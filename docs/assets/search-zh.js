@@ -196,6 +196,8 @@
     var q = normal(query);
     var runs = (String(query || "").replace(/\s+/g, " ").match(HAN) || []);
     var byLocation = docs ? docs.__byLocation : null;
+    var sectionOf = docs && docs.__sectionOf ? docs.__sectionOf : new Map();
+    function isPassage(item) { return sectionOf.has(item.location); }
     var groups = new Map();
     function groupOf(page) {
       var g = groups.get(page);
@@ -217,7 +219,7 @@
       docs.forEach(function (doc, n) {
         var plain = docs.__plain[n];
         if (!runs.every(function (r) { return plain.indexOf(r) >= 0; })) return;
-        if (!seen.has(doc.location)) place({ location: doc.location, title: doc.title, text: doc.text, section: doc.section, names: doc.names, score: 0, terms: {} });
+        if (!seen.has(doc.location)) place({ location: doc.location, title: doc.title, text: doc.text, names: doc.names, score: 0, terms: {} });
         var g = groupOf(pageOf(doc.location));
         var item = doc.location.indexOf("#") < 0 ? g.article : g.items.filter(function (i) { return i.location === doc.location; })[0];
         if (!item) return;
@@ -264,7 +266,7 @@
          weighs a thousand times a paragraph in the index, but the reader
          wants the paragraph), then the index's score */
       g.items.sort(function (a, b) {
-        return (!!b.exact - !!a.exact) || (("section" in b) - ("section" in a)) || (b.score - a.score);
+        return (!!b.exact - !!a.exact) || (isPassage(b) - isPassage(a)) || (b.score - a.score);
       });
       /* Material shows the items that score as much as the group's first
          one, and folds the rest under "more": give the first SHOWN that score. */
@@ -272,7 +274,7 @@
       g.article.score = shown;
       g.items.forEach(function (item, n) {
         item.score = n < SHOWN ? shown : shown * (1 - (n + 1) / (g.items.length + 2)) / 2;
-        if (!item.title && item.section) item.title = item.section;
+        if (!item.title && isPassage(item)) item.title = sectionOf.get(item.location);
         item.text = snippet(item.text);
       });
       return [g.article].concat(g.items);
@@ -285,6 +287,14 @@
 
   /* What rerank needs of the index, made once when the worker gets it. */
   function prepare(docs) {
+    /* a passage (an entry with an anchor and no title) shows the heading of the entry before it:
+       the page's title or its section's (hooks/corpus/search_passages.py keeps it once) */
+    docs.__sectionOf = new Map();
+    var heading = "";
+    docs.forEach(function (d) {
+      if (d.title || String(d.location).indexOf("#") < 0) heading = d.title;
+      else docs.__sectionOf.set(d.location, heading);
+    });
     docs.__plain = docs.map(function (d) { return plainText(d.title) + "\n" + plainText(d.text); });
     docs.__plainOf = new Map(docs.map(function (d, n) { return [d.location, docs.__plain[n]]; }));
     docs.__byLocation = new Map(docs.map(function (d) { return [d.location, d]; }));

@@ -6,8 +6,9 @@ an entry of its own, linking to ``page/#id``; the heading's entry keeps its
 title (headings stay searchable) and the paragraphs' text moves to the
 passages. A passage has no title of its own (a title weighs a thousand times
 the text in Material's ranking, so a heading repeated on every paragraph would
-rank all of a section's paragraphs for a word of its heading); it carries its
-heading as ``section``, which ``docs/assets/search-zh.js`` shows.
+rank all of a section's paragraphs for a word of its heading). It follows its
+heading's entry, so ``docs/assets/search-zh.js`` shows that heading as its title
+(kept once in the index, not on every passage).
 
 ``add_synonyms`` gives each entry a ``syn`` field (indexed like the text,
 never shown): the other forms of every glossary term that occurs in it, in both
@@ -144,23 +145,21 @@ def reshape_page(entries: list[dict], blocks: list[dict], segment=segment_chines
     ...           {"kind": "p", "id": "s1-p1", "text": "b"}]
     >>> for e in reshape_page(entries, blocks, segment=lambda s: s): print(e)
     {'location': 'd/', 'title': 'D', 'text': '<p>x</p>'}
-    {'location': 'd/#p1', 'title': '', 'text': '<p>a</p>', 'section': 'D'}
+    {'location': 'd/#p1', 'title': '', 'text': '<p>a</p>'}
     {'location': 'd/#s1', 'title': 'S1', 'text': ''}
-    {'location': 'd/#s1-p1', 'title': '', 'text': '<p>b</p>', 'section': 'S1'}
+    {'location': 'd/#s1-p1', 'title': '', 'text': '<p>b</p>'}
     """
     article, *sections = entries
     page = article["location"].split("#")[0]
     by_id = {e["location"].split("#", 1)[1]: e for e in sections if "#" in e["location"]}
-    heading = html.escape(article.get("title", "").replace(_BREAK, ""), quote=False)
     groups: list[tuple[dict, list[dict]]] = [(article, [])]
     for block in blocks:
         if block["kind"] == "h":
             entry = by_id.get(block["id"])
             if entry is not None:
                 groups.append((entry, []))
-                heading = html.escape(block["text"], quote=False) or heading
             continue
-        passage = {"location": f"{page}#{block['id']}", "title": "", "text": passage_text(block["text"], segment), "section": heading}
+        passage = {"location": f"{page}#{block['id']}", "title": "", "text": passage_text(block["text"], segment)}
         groups[-1][1].append(passage)
     seen = {id(g[0]) for g in groups}
     out: list[dict] = []
@@ -213,13 +212,39 @@ def _min_stem(ending: str) -> int:
     return 3 if ending[0] in "iy" else 0
 
 
+#: What comes before -ise in words that are never spelt -ize (promise, exercise, otherwise, …).
+NEVER_IZE = frozenset(
+    """advert adv appr ar chast circumc compr comprom dem desp dev disgu enterpr exc exerc expert franch
+    improv inc merchand prem prom rev superv surm surpr telev otherw likew clockw anticlockw counterclockw
+    prec conc n po ra pra cru bru treat parad an mort tortoi porpo w r unw edgew lengthw noisew""".split()
+)
+#: Words that double their final l before -ed and -ing in British spelling only (travelled / traveled).
+DOUBLE_L = frozenset(
+    """travel label cancel model fuel signal channel level total counsel equal dial marshal rival quarrel
+    tunnel pedal initial shovel jewel marvel duel panel funnel grovel gravel snorkel swivel tassel towel
+    unravel yodel libel enamel barrel bevel cudgel chisel""".split()
+)
+
+
+def _wrong_variant(w: str, ending: str) -> bool:
+    """An ending rule that does not hold for this word: "promise" has no "promize", "called" no "caled"."""
+    stem = w[: -len(ending)]
+    if ending in ("ise", "ised", "ises", "ising", "ize", "ized", "izes", "izing"):
+        return stem in NEVER_IZE
+    if ending in ("lled", "lling"):
+        return stem + "l" not in DOUBLE_L
+    if ending in ("led", "ling"):
+        return stem + "l" not in DOUBLE_L or stem.endswith("l")
+    return False
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _variants(w: str) -> frozenset[str]:
     """``spelling_variants`` of a case-folded word, remembered: an index repeats its words often."""
     out: set[str] = set()
     for british, american in SPELLING_ENDINGS:
         for a, b in ((british, american), (american, british)):
-            if w.endswith(a) and len(w) - len(a) >= _min_stem(a):
+            if w.endswith(a) and len(w) - len(a) >= _min_stem(a) and not _wrong_variant(w, a):
                 out.add(w[: -len(a)] + b)
     out.discard(w)
     return frozenset(out)
@@ -229,7 +254,7 @@ def _variants(w: str) -> frozenset[str]:
 def _american(w: str) -> str:
     """A case-folded word in its American spelling (``fold``'s step for one word), remembered."""
     for british, american in SPELLING_ENDINGS:
-        if w.endswith(british) and len(w) - len(british) >= _min_stem(british):
+        if w.endswith(british) and len(w) - len(british) >= _min_stem(british) and not _wrong_variant(w, british):
             return w[: -len(british)] + american
     return w
 
@@ -241,6 +266,10 @@ def spelling_variants(word: str) -> set[str]:
     (['organization'], ['defence'], set())
     >>> sorted(spelling_variants("centre")), sorted(spelling_variants("dialogue")), spelling_variants("rise")
     (['center'], ['dialog'], set())
+    >>> sorted(spelling_variants("travelled")), sorted(spelling_variants("traveling")), spelling_variants("called")
+    (['traveled'], ['travelling'], set())
+    >>> spelling_variants("dealing"), spelling_variants("promise"), spelling_variants("otherwise")
+    (set(), set(), set())
     """
     return set(_variants(word.casefold()))
 
