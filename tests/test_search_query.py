@@ -122,3 +122,41 @@ def test_the_same_rules_hold_for_the_offline_bundles_file_addresses():
     index = [dict(e, location=as_file(e["location"])) for e in INDEX]
     shown = rerank("对话协商", index, [as_file(x) for x in ("texts/a/parallel/#p1", "texts/a/#p1", "glossary/consultation/")])
     assert shown == ["texts/a/index.html", "texts/c/versions.html"]
+
+
+def test_an_english_word_as_typed_comes_before_words_it_begins():
+    index = [entry("texts/a/", "", "A"), entry("texts/a/#p1", "Nations unite and unfold."),
+             entry("texts/b/", "", "B"), entry("texts/b/#p1", "The UN Charter.")]
+    assert rerank("UN", index, ["texts/a/#p1", "texts/b/#p1"]) == ["texts/b/", "texts/a/"]
+
+
+def test_any_form_of_a_term_finds_the_others():
+    """The query names a term (a form in the table): every entry holding any of its forms is found."""
+    table = {"上合组织": "zq1x", "上海合作组织": "zq1x", "sco": "zq1x", "shanghai cooperation organization": "zq1x"}
+    index = [entry("texts/a/", "", "A"), entry("texts/a/#p1", "上海合作组织成员国。"),
+             entry("texts/b/", "", "B"), entry("texts/b/#p1", "合作是出路。"),
+             entry("texts/c/", "", "C"), entry("texts/c/#p1", "The SCO summit.")]
+    js = (
+        "globalThis.window = undefined;"
+        f"require({json.dumps(str(SCRIPT))});"
+        "const R = globalThis.searchResults;"
+        f"const docs = R.prepare({json.dumps(index, ensure_ascii=False)});"
+        f"const out = R.rerank({{items: []}}, '上合组织', docs, {json.dumps(table, ensure_ascii=False)});"
+        "console.log(JSON.stringify(out.items.map(g => [g[0].location, g.slice(1).map(i => i.text)])));"
+    )
+    shown = json.loads(subprocess.run(["node", "-e", js], capture_output=True, text=True, check=True).stdout)
+    assert [g[0] for g in shown] == ["texts/a/", "texts/c/"]
+    assert "<mark>上海合作组织</mark>" in shown[0][1][0] and "<mark>SCO</mark>" in shown[1][1][0]
+    t = rewrite_with_terms(["SCO", "Shanghai Cooperation Organisation", "上合组织 反恐", "scope"], table)
+    assert t[0].startswith("+zq1x") and t[2].startswith("+zq1x") and "+反恐" in t[2]
+    assert "zq1x" not in t[3]
+
+
+def rewrite_with_terms(queries, table):
+    js = (
+        "globalThis.window = undefined;"
+        f"require({json.dumps(str(SCRIPT))});"
+        f"const t = globalThis.segmentChineseQuery(['上合组织', '反恐'], {json.dumps(table, ensure_ascii=False)});"
+        f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(t)));"
+    )
+    return json.loads(subprocess.run(["node", "-e", js], capture_output=True, text=True, check=True).stdout)

@@ -56,16 +56,71 @@
     return word.slice(0, -1);
   }
 
-  function makeTransform(vocabulary) {
+  /* ---- Terms in any form ------------------------------------------------
+   * window.__searchTerms (search/vocabulary.js) maps every form of every
+   * glossary term, case-folded and in either English spelling, to the term's
+   * token (hooks/corpus/search_passages.py: term_token), which the index holds
+   * for every entry that names the term in any form. A query that names a
+   * term (上合组织, SCO, "Shanghai Cooperation Organization") asks for the
+   * token, so every form finds the passages of all the others, in either
+   * language's search. */
+  function isLatinChar(ch) { return /[a-z0-9]/.test(ch || ""); }
+
+  /* The terms a query names: [{start, end, token}], longest forms first, a Latin
+     form only as whole words. query: normal(query). */
+  function findTerms(query, table) {
+    var found = [];
+    if (!table) return found;
+    var longest = table.__longest;
+    if (longest === undefined) {
+      longest = 0;
+      for (var key in table) if (Object.prototype.hasOwnProperty.call(table, key) && key.length > longest) longest = key.length;
+      try { Object.defineProperty(table, "__longest", { value: longest }); } catch (e) { /* frozen: measure again next time */ }
+    }
+    var i = 0;
+    while (i < query.length) {
+      var hit = 0;
+      for (var n = Math.min(longest, query.length - i); n > 1; n--) {
+        var form = query.substr(i, n);
+        if (!Object.prototype.hasOwnProperty.call(table, form)) continue;
+        var latin = isLatinChar(form.charAt(0)) || isLatinChar(form.charAt(n - 1));
+        if (latin && (isLatinChar(query.charAt(i - 1)) || isLatinChar(query.charAt(i + n)))) continue;
+        hit = n;
+        break;
+      }
+      if (hit) { found.push({ start: i, end: i + hit, token: table[query.substr(i, hit)] }); i += hit; }
+      else i += 1;
+    }
+    return found;
+  }
+
+  /* The query without the spans of the terms it names. */
+  function outsideTerms(query, found) {
+    var rest = "", at = 0;
+    found.forEach(function (f) { rest += query.slice(at, f.start) + " "; at = f.end; });
+    return rest + query.slice(at);
+  }
+
+  function makeTransform(vocabulary, table) {
     var words = new Set(vocabulary || []);
     var longest = 1;
     words.forEach(function (w) { if (w.length > longest) longest = w.length; });
     return function (query) {
       if (typeof query !== "string" || /[+"*:~^]/.test(query)) return query;  /* the reader's own syntax */
-      var latin = query.replace(HAN, " ").split(/[\s\-]+/).filter(Boolean);
-      var han = words.size ? query.match(HAN) || [] : [];
-      var terms = [];
+      var found = findTerms(normal(query), table);
+      var rest = found.length ? outsideTerms(normal(query), found) : query;
+      var latin = rest.replace(HAN, " ").split(/[\s\-]+/).filter(Boolean);
+      var han = words.size ? rest.match(HAN) || [] : [];
+      var terms = found.map(function (f) { return "+" + f.token; });
+      /* the form as typed counts too (optional), so that entries that use this
+         form, or hold it in a heading, rank first among those naming the term */
+      found.forEach(function (f) {
+        var form = normal(query).slice(f.start, f.end);
+        form.replace(HAN, " ").split(/[\s\-]+/).forEach(function (w) { if (w && !STOP.test(w)) terms.push(w); });
+        (form.match(HAN) || []).forEach(function (run) { if (words.has(run)) terms.push(run + SENTINEL + "^10"); });
+      });
       han.forEach(function (run) { terms = terms.concat(segment(run, words, longest)); });
+      var alone = latin.length === 1 && !found.length && !han.length;
       latin.forEach(function (word) {
         /* every English word is required too, except stop words, which the
            index drops (a required stop word would match nothing); a plural
@@ -73,7 +128,7 @@
            and the plural ("partnerships" finds "partnership" too) */
         var stem = singular(word);
         if (STOP.test(word)) terms.push(word);
-        else if (latin.length === 1) terms.push(stem === word ? word : stem + "*");
+        else if (alone) terms.push(stem === word ? word : stem + "*");
         else terms.push("+" + stem + "*");
       });
       return terms.join(" ");
@@ -119,9 +174,19 @@
     return m ? m[1] : null;
   }
 
-  /* The text with every occurrence of the runs marked, as HTML. */
-  function markRuns(plain, runs) {
-    var pattern = new RegExp(runs.map(function (r) { return r.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  /* A pattern that finds any form of a term: Latin forms as whole words, any case. */
+  function formPattern(forms) {
+    return forms.map(function (f) {
+      var e = escapeRegExp(f).replace(/ /g, "\\s+");
+      return (isLatinChar(f.charAt(0)) ? "(?<![a-z0-9])" : "") + e + (isLatinChar(f.charAt(f.length - 1)) ? "(?![a-z0-9])" : "");
+    }).join("|");
+  }
+
+  /* The text with every occurrence of the patterns marked, as HTML. */
+  function markRuns(plain, patterns) {
+    var pattern = new RegExp(patterns.join("|"), "gi");
     var out = "", last = 0, m;
     while ((m = pattern.exec(plain))) {
       out += escapeHtml(plain.slice(last, m.index)) + "<mark>" + escapeHtml(m[0]) + "</mark>";
@@ -190,11 +255,45 @@
     return out.length ? out : groups;
   }
 
-  /* docs: the index's entries (as the worker got them); query: as typed. */
-  function rerank(result, query, docs) {
+  /* An item's text as shown (the matches marked, a long passage cut around the
+     first), made when Material first reads it: a common word at 1,000
+     documents matches thousands of passages, and Material shows them ten at a
+     time. */
+  function lazyText(item, cut) {
+    var raw = item.text, made = null;
+    Object.defineProperty(item, "text", {
+      configurable: true, enumerable: true,
+      get: function () {
+        if (made === null) {
+          var html = raw;
+          if (item.marks && item.marks.length) {
+            var plain = plainText(raw);
+            var marked = markRuns(plain, item.marks);
+            if (marked.length !== escapeHtml(plain).length) html = "<p>" + marked + "</p>";
+          }
+          made = cut ? snippet(html) : html;
+        }
+        return made;
+      },
+      set: function (value) { raw = value; made = null; }
+    });
+  }
+
+  /* docs: the index's entries (as the worker got them); query: as typed;
+     table: window.__searchTerms (the forms of the glossary's terms). */
+  function rerank(result, query, docs, table) {
     if (!result || !Array.isArray(result.items)) return result;
     var q = normal(query);
-    var runs = (String(query || "").replace(/\s+/g, " ").match(HAN) || []);
+    var named = findTerms(q, table);
+    var runs = ((named.length ? outsideTerms(q, named) : String(query || "").replace(/\s+/g, " ")).match(HAN) || []);
+    /* each term the query names: a pattern of all its forms */
+    var formsOf = {};
+    if (named.length) {
+      for (var key in table) if (Object.prototype.hasOwnProperty.call(table, key)) (formsOf[table[key]] = formsOf[table[key]] || []).push(key);
+    }
+    var termPatterns = named.map(function (f) { return formPattern(formsOf[f.token].sort(function (a, b) { return b.length - a.length; })); });
+    var termTests = termPatterns.map(function (p) { return new RegExp(p, "i"); });
+    var marks = runs.map(escapeRegExp).concat(termPatterns);
     var byLocation = docs ? docs.__byLocation : null;
     var sectionOf = docs && docs.__sectionOf ? docs.__sectionOf : new Map();
     function isPassage(item) { return sectionOf.has(item.location); }
@@ -210,34 +309,40 @@
       g.best = Math.max(g.best, item.score || 0);
     }
     result.items.forEach(function (group) { group.forEach(place); });
-    if (runs.length && docs) {
-      var seen = new Set();
+    if ((runs.length || named.length) && docs) {
+      /* every entry that holds each Chinese string as typed and a form of each
+         term the query names: found even where the index cut the text otherwise */
+      var seen = new Map();
       groups.forEach(function (g) {
-        if (g.article) seen.add(g.article.location);
-        g.items.forEach(function (i) { seen.add(i.location); });
+        if (g.article) seen.set(g.article.location, g.article);
+        g.items.forEach(function (i) { seen.set(i.location, i); });
       });
       docs.forEach(function (doc, n) {
         var plain = docs.__plain[n];
         if (!runs.every(function (r) { return plain.indexOf(r) >= 0; })) return;
-        if (!seen.has(doc.location)) place({ location: doc.location, title: doc.title, text: doc.text, names: doc.names, score: 0, terms: {} });
-        var g = groupOf(pageOf(doc.location));
-        var item = doc.location.indexOf("#") < 0 ? g.article : g.items.filter(function (i) { return i.location === doc.location; })[0];
-        if (!item) return;
+        if (!termTests.every(function (t) { return t.test(plain); })) return;
+        var item = seen.get(doc.location);
+        if (!item) {
+          item = { location: doc.location, title: doc.title, text: doc.text, names: doc.names, score: 0, terms: {} };
+          place(item);
+          seen.set(doc.location, item);
+        }
         item.exact = true;
         item.terms = {};  /* it holds the whole string: no word of the query is missing */
-        g.exact = true;
-        var text = plainText(doc.text);
-        if (runs.some(function (r) { return text.indexOf(r) >= 0; })) item.text = "<p>" + markRuns(text, runs) + "</p>";
+        groupOf(pageOf(doc.location)).exact = true;
+        item.marks = marks;  /* marked when shown (see shown()) */
       });
     }
-    /* An English query of several words: the entries that hold them as one
-       phrase come first (its words are all required anyway). */
-    if (!runs.length && q.indexOf(" ") > 0 && docs) {
+    /* An English query: the entries that hold it as typed, a whole word or
+       phrase (a plural too), come first; the search finds words by their
+       beginning as one types ("un" finds "unite"), and those come after. */
+    if (!runs.length && !named.length && /[a-z]/.test(q) && docs) {
+      var whole = new RegExp("(?<![a-z0-9])" + escapeRegExp(q).replace(/ /g, "\\s+") + "(s|es)?(?![a-z0-9])");
       groups.forEach(function (g) {
         [g.article].concat(g.items).forEach(function (item) {
           if (!item) return;
           var plain = docs.__plainOf.get(item.location);
-          if (plain && plain.toLowerCase().replace(/\s+/g, " ").indexOf(q) >= 0) { item.exact = true; g.exact = true; }
+          if (plain && whole.test(plain.toLowerCase())) { item.exact = true; g.exact = true; }
         });
       });
     }
@@ -257,7 +362,7 @@
       /* a term one of whose names holds the query (核战争打不赢也打不得 for 核战争) */
       return q && names.some(function (n) { return n.indexOf(q) >= 0; }) ? 1.5 : 2;
     }
-    ordered = keepAnswers(ordered, rank, runs.length > 0);
+    ordered = keepAnswers(ordered, rank, runs.length > 0 || named.length > 0);
     ordered.sort(function (a, b) {
       return rank(a) - rank(b) || (b.exact - a.exact) || (b.best - a.best);
     });
@@ -272,10 +377,11 @@
          one, and folds the rest under "more": give the first SHOWN that score. */
       var shown = top * 2;
       g.article.score = shown;
+      lazyText(g.article, false);
       g.items.forEach(function (item, n) {
         item.score = n < SHOWN ? shown : shown * (1 - (n + 1) / (g.items.length + 2)) / 2;
         if (!item.title && isPassage(item)) item.title = sectionOf.get(item.location);
-        item.text = snippet(item.text);
+        lazyText(item, true);
       });
       return [g.article].concat(g.items);
     });
@@ -312,7 +418,7 @@
      has arrived waits for it (other queries do not need it). If it cannot be
      loaded, queries are cut without it. */
   var here = document.currentScript && document.currentScript.src;
-  var transform = root.__searchVocabulary ? makeTransform(root.__searchVocabulary) : null;
+  var transform = root.__searchVocabulary ? makeTransform(root.__searchVocabulary, root.__searchTerms) : null;
   var withoutVocabulary = makeTransform([]);
   var hasHan = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var onVocabulary = function () {};  /* sends the latest query that came before the vocabulary */
@@ -324,7 +430,7 @@
     var tag = document.createElement("script");
     tag.src = new URL("../search/vocabulary.js", here).href;
     tag.onload = tag.onerror = function () {
-      transform = makeTransform(root.__searchVocabulary);
+      transform = makeTransform(root.__searchVocabulary, root.__searchTerms);
       onVocabulary();
     };
     document.head.appendChild(tag);
@@ -413,7 +519,7 @@
           var data = event.data;
           if (data && data.type === 3) {
             var query = asked.shift();
-            try { data = { type: 3, data: rerank(data.data, query, docs) }; } catch (err) { /* the worker's own result */ }
+            try { data = { type: 3, data: rerank(data.data, query, docs, root.__searchTerms) }; } catch (err) { /* the worker's own result */ }
           }
           stand.dispatchEvent(new MessageEvent("message", { data: data }));
         });

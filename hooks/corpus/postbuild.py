@@ -22,7 +22,7 @@ import shutil
 from pathlib import Path
 
 from .errors import CorpusError
-from .search_passages import add_passages, add_synonyms
+from .search_passages import add_passages, add_synonyms, term_table
 
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_TARGET = Path("assets/vendor/iframe-worker/shim.js")
@@ -81,7 +81,7 @@ def split_search_index(site_dir: Path, languages: list[str], *, inline: bool, te
             # the synonyms of an English page hold the Chinese names of its terms.
             config["pipeline"] = ["stopWordFilter"]
         else:
-            write_vocabulary(folder, entries)
+            write_vocabulary(folder, entries, term_table(terms or []))
         data = json.dumps(dict(index, config=config, docs=entries), ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         if inline:
@@ -166,12 +166,15 @@ def _always_splits(char: str, separator: re.Pattern) -> bool:
 _HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 
 
-def write_vocabulary(folder: Path, entries: list[dict]) -> int:
-    """The Chinese words of the index (as jieba cut them), for query segmentation.
+def write_vocabulary(folder: Path, entries: list[dict], terms: dict[str, str] | None = None) -> int:
+    """The Chinese words of the index (as jieba cut them), for query segmentation, and the glossary's
+    table of term forms (``search_passages.term_table``).
 
     ``docs/assets/search-zh.js`` cuts a Chinese query into these words, so that a
-    query typed without spaces meets the index's words. Written as a script
-    (``window.__searchVocabulary``) so that it also loads under file://.
+    query typed without spaces meets the index's words, and turns a term named in
+    any form into its token. Written as a script (``window.__searchVocabulary``,
+    ``window.__searchTerms``) so that it also loads under file://; one file for both
+    languages' search.
     """
     words: set[str] = set()
     for doc in entries:
@@ -179,7 +182,10 @@ def write_vocabulary(folder: Path, entries: list[dict]) -> int:
             for token in re.split(r"[\s\u200b]+", re.sub(r"<[^>]+>", " ", doc.get(field, ""))):
                 words.update(_HAN_WORD.findall(token))
     data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))
-    (folder / "vocabulary.js").write_text(f"window.__searchVocabulary = {data};\n", encoding="utf-8")
+    table = json.dumps(dict(sorted((terms or {}).items())), ensure_ascii=False, separators=(",", ":"))
+    (folder / "vocabulary.js").write_text(
+        f"window.__searchVocabulary = {data};\nwindow.__searchTerms = {table};\n", encoding="utf-8"
+    )
     return len(words)
 
 

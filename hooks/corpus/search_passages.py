@@ -11,11 +11,13 @@ heading's entry, so ``docs/assets/search-zh.js`` shows that heading as its title
 (kept once in the index, not on every passage).
 
 ``add_synonyms`` gives each entry a ``syn`` field (indexed like the text,
-never shown): the other forms of every glossary term that occurs in it, in both
-languages (上合组织 / 上海合作组织 / SCO / Shanghai Cooperation Organisation), and
-the other spelling of each English word with a British / American variant
-(organisation / organization, defence / defense, centre / center). A query in
-any of these forms then finds the passage. Term pages also carry ``names`` (all
+never shown): the token of every glossary term that occurs in it in any form,
+in either language (上合组织 / 上海合作组织 / SCO / Shanghai Cooperation
+Organisation: one word, ``term_token``), and the other spelling of each English
+word with a British / American variant (organisation / organization, defence /
+defense, centre / center). ``term_table`` maps every form to its token; the
+search script turns a query that names a term in any form into the token, so
+each form finds the passages of all the others. Term pages also carry ``names`` (all
 the term's forms, case-folded), so that the search puts a term's page first
 when the query is one of its names.
 
@@ -329,34 +331,64 @@ class SynonymFinder:
             found.update(ns)
         return found
 
-    def synonyms(self, entry: dict, terms: bool = True) -> str:
-        """The words to index with ``entry`` beyond its own: other forms of its terms, other spellings."""
+    def synonyms(self, entry: dict, terms: bool = True, own: int | None = None) -> str:
+        """The words to index with ``entry`` beyond its own: the token of each term it mentions (of
+        term ``own`` too: a term page), and the other spelling of its English words."""
         plain = _plain(entry.get("title", "") + " " + entry.get("text", ""))
-        folded = fold(plain)
-        words: list[str] = []
-        seen: set[str] = set()
-
-        def add(form: str):
-            key = fold(form)
-            if key and key not in seen and key not in folded:
-                seen.add(key)
-                words.append(form)
-
-        for n in sorted(self.mentioned(plain)) if terms else ():
-            for form in self.terms[n][1]:
-                add(form)
-                for w in _WORD.findall(form):
-                    for v in sorted(spelling_variants(w)):
-                        if v not in seen:
-                            seen.add(v)
-                            words.append(v)
-        own = {w.casefold() for w in _WORD.findall(plain)}
-        for w in sorted(own):
+        mentioned = self.mentioned(plain) if terms else set()
+        if own is not None:
+            mentioned.add(own)
+        words = [term_token(n) for n in sorted(mentioned)]
+        seen: set[str] = set(words)
+        own_words = {w.casefold() for w in _WORD.findall(plain)}
+        for w in sorted(own_words):
             for v in sorted(spelling_variants(w)):
-                if v not in own and v not in seen:
+                if v not in own_words and v not in seen:
                     seen.add(v)
                     words.append(v)
         return html.escape(" ".join(words), quote=False)
+
+
+def term_token(n: int) -> str:
+    """The word that stands in the index for every form of glossary term ``n``.
+
+    A passage that names the Shanghai Cooperation Organisation in any form (上合组织, 上海合作组织,
+    SCO, …) carries the term's token instead of all its other forms; ``docs/assets/search-zh.js``
+    turns a query that names the term in any form into that token (see ``term_table``). One short
+    word per term and passage keeps the index small as the glossary grows.
+
+    >>> term_token(0), term_token(37)
+    ('zq0x', 'zq25x')
+    """
+    return f"zq{n:x}x"
+
+
+def _spellings(form: str) -> list[str]:
+    """A form, case-folded, in every combination of British and American spellings of its words.
+
+    >>> _spellings("Shanghai Cooperation Organisation")
+    ['shanghai cooperation organisation', 'shanghai cooperation organization']
+    """
+    out = [""]
+    for word in " ".join(form.casefold().split()).split(" "):
+        choices = [word, *sorted(spelling_variants(word))] if _WORD.fullmatch(word) else [word]
+        out = [f"{head} {c}".strip() for head in out for c in choices][:16]
+    return out
+
+
+def term_table(terms: list[tuple[str, list[str]]]) -> dict[str, str]:
+    """Every form of every term (case-folded, in either spelling) mapped to the term's token.
+
+    >>> term_table([("glossary/sco/", ["上合组织", "SCO", "Shanghai Cooperation Organisation"])])
+    {'上合组织': 'zq0x', 'sco': 'zq0x', 'shanghai cooperation organisation': 'zq0x', 'shanghai cooperation organization': 'zq0x'}
+    """
+    table: dict[str, str] = {}
+    for n, (_, forms) in enumerate(terms):
+        for form in forms:
+            for key in _spellings(form):
+                if len(key) > 1:
+                    table.setdefault(key, term_token(n))
+    return table
 
 
 def add_synonyms(docs: list[dict], terms: list[tuple[str, list[str]]]) -> list[dict]:
@@ -367,24 +399,26 @@ def add_synonyms(docs: list[dict], terms: list[tuple[str, list[str]]]) -> list[d
     ...                     {"location": "glossary/sco/", "title": "上海合作组织", "text": ""},
     ...                     {"location": "b/#p2", "title": "", "text": "<p>The SCO defence centre</p>"}], terms)
     >>> out[0]["syn"]
-    '上海合作组织 SCO Shanghai Cooperation Organisation organization'
-    >>> out[1]["names"]
-    ['上海合作组织', '上合组织', 'sco', 'shanghai cooperation organisation', 'shanghai cooperation organization']
+    'zq0x'
+    >>> out[1]["syn"], out[1]["names"]
+    ('zq0x', ['上海合作组织', '上合组织', 'sco', 'shanghai cooperation organisation', 'shanghai cooperation organization'])
     >>> out[2]["syn"]
-    '上海合作组织 上合组织 Shanghai Cooperation Organisation organization center defense'
+    'zq0x center defense'
     """
     finder = SynonymFinder(terms)
     names = {page_key(loc): list(dict.fromkeys(n for f in forms for n in (" ".join(f.casefold().split()), fold(f)))) for loc, forms in terms}
+    numbers = {page_key(loc): n for n, (loc, _) in enumerate(terms)}
     out = []
     for entry in docs:
         entry = dict(entry)
-        # A term page lists related terms: their other names would make it a
-        # result for each of them. Its own names are all on it already.
+        # A term page lists related terms: their tokens would make it a result
+        # for each of them. It carries its own.
         glossary = re.search(r"(?:^|/)glossary/", entry["location"]) is not None
-        syn = finder.synonyms(entry, terms=not glossary)
+        page = re.search(r"(?:^|/)(glossary/[^/]+)$", page_key(entry["location"])) if "#" not in entry["location"] else None
+        own = numbers.get(page.group(1)) if page else None
+        syn = finder.synonyms(entry, terms=not glossary, own=own)
         if syn:
             entry["syn"] = syn
-        page = re.search(r"(?:^|/)(glossary/[^/]+)$", page_key(entry["location"])) if "#" not in entry["location"] else None
         if page and page.group(1) in names:  # in any language's folder
             entry["names"] = names[page.group(1)]
         out.append(entry)
