@@ -39,7 +39,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 sys.path.insert(0, str(Path(__file__).parent))
 _IMPORTS_START = time.perf_counter()
 
-from corpus.build import build_corpus, check_register, write_pages  # noqa: E402
+from corpus.build import DEFAULT_SITE_URL, build_corpus, check_register, write_pages  # noqa: E402
 from corpus.errors import CorpusError  # noqa: E402
 from corpus.glossary import load_glossary  # noqa: E402
 from corpus.htmlfix import fix_page  # noqa: E402
@@ -134,7 +134,7 @@ def on_config(config):
         _add_navigation(config)
         return config  # static-i18n's second language build: the pages are already written
     try:
-        corpus = build_corpus(seeds, directory_urls=config.use_directory_urls)
+        corpus = build_corpus(seeds, directory_urls=config.use_directory_urls, site_url=config.site_url or DEFAULT_SITE_URL)
         redirects = config.plugins.get("redirects")
         unregistered = check_register(corpus, seeds, redirects.config["redirect_maps"] if redirects else None)
     except CorpusError as err:

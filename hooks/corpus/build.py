@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import registry
 from .catalog import Copy, Entry, load_catalog
+from .citation import locators
 from .clean import Cleaned, clean_seed
 from .render import LABELS, document_page, documents_table, others_page, parallel_page, versions_page
 from .seedfile import read_seed
@@ -28,6 +29,19 @@ from .variants import Variant, compare
 
 #: Folder under docs/ that holds generated pages (git-ignored).
 GENERATED = "texts"
+#: The published address when none is configured (mkdocs.yml's default for SITE_URL).
+DEFAULT_SITE_URL = "https://example.org/"
+
+
+def published_url(site_url: str, lang: str, path: str) -> str:
+    """The published address of a page (``path`` from the site root, with directory URLs) in ``lang``.
+
+    The same in the offline bundle: a citation or a link copied from disk names the site.
+
+    >>> published_url("https://example.org/repo", "en", "texts/a/")
+    'https://example.org/repo/en/texts/a/'
+    """
+    return site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") + path
 
 
 @dataclass
@@ -194,6 +208,7 @@ def render_document(
     terms: list[Term] | None = None,
     linkers: dict[str, Linker] | None = None,
     directory_urls: bool = True,
+    site_url: str = DEFAULT_SITE_URL,
 ) -> dict[str, str]:
     """The Markdown pages of one document in both languages, keyed by path under docs/.
 
@@ -212,8 +227,10 @@ def render_document(
     def links(lang: str, page: str) -> TermLinks | None:
         return page_links(linkers, lang, f"{base}/{page}", directory_urls) if terms else None
 
+    locs = locators(d.doc.blocks, d.en_doc.blocks if d.en_doc else None)
     for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
         t = LABELS[lang]
+        published = published_url(site_url, lang, d.url)
         pages[f"{base}/index{suffix}.md"] = document_page(
             d.entry,
             doc,
@@ -229,8 +246,12 @@ def render_document(
             if d.versions_url
             else None,
             terms=links(lang, "index.md"),
+            url=published,
+            locs=locs,
         )
-        pages[f"{base}/parallel{suffix}.md"] = parallel_page(d.entry, d.doc, d.en_doc, lang, "index.md", classes)
+        pages[f"{base}/parallel{suffix}.md"] = parallel_page(
+            d.entry, d.doc, d.en_doc, lang, "index.md", classes, translator if lang == "en" else None, published + "parallel/", locs
+        )
         if d.versions_url:
             pages[f"{base}/versions{suffix}.md"] = versions_page(d.entry, d.compared, lang, "index.md")
         if d.others:
@@ -244,7 +265,7 @@ def render_document(
     return pages
 
 
-def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
+def build_corpus(seeds_dir: Path, directory_urls: bool = True, site_url: str = DEFAULT_SITE_URL) -> Corpus:
     """Read the catalog and every seed; return all generated pages (nothing written).
 
     ``directory_urls`` is MkDocs' ``use_directory_urls`` (false for the offline
@@ -263,7 +284,7 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
     if terms:
         check_first_use(terms, documents, linkers["zh"], f"{glossary_dir.name}/terms.yaml")
     for d in documents:
-        pages.update(render_document(d, terms, linkers, directory_urls))
+        pages.update(render_document(d, terms, linkers, directory_urls, site_url))
     glossary, fragments = glossary_pages(terms, documents, linkers, directory_urls)
     pages.update(glossary)
     tips = {lang: term_tips(terms, lang) for lang in ("zh", "en")}

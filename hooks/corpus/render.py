@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .catalog import Entry
+from .citation import SITE_NAME, citations, work_of  # noqa: F401 (SITE_NAME re-exported)
 from .contents import contents_labels
 from .structure import Block, Document
 from .urls import page_url, relative_url
@@ -313,6 +314,8 @@ def document_page(
     classes: dict[str, str] | None = None,
     variant_ids: list[str] | None = None,
     terms: TermLinks | None = None,
+    url: str = "",
+    locs: dict[str, dict[str, str]] | None = None,
 ) -> str:
     """The page of one document: title, provenance block, then its blocks.
 
@@ -350,31 +353,41 @@ def document_page(
         + "\n"
         + render_blocks(doc.blocks, lang, classes, marks, terms)
         + "\n"
-        + cite_data(entry, lang, translator)
+        + cite_data(entry, lang, translator, url, locs)
     )
 
 
-SITE_NAME = {"zh": "全球安全倡议文献库", "en": "Global Security Initiative Library"}
+def cite_data(entry: Entry, lang: str, translator: str | None = None, url: str = "", locs: dict[str, dict[str, str]] | None = None) -> str:
+    """What the cite buttons (docs/assets/cite.js) need, as a JSON script block.
 
-
-def cite_data(entry: Entry, lang: str, translator: str | None = None) -> str:
-    """What the cite buttons (docs/assets/cite.js) need, as a JSON script block."""
-
+    ``url`` is the page's published address (``site_url`` + path, also in the
+    offline bundle); ``locs`` the readable place of every id (citation.locators);
+    the citations themselves are parts with placeholders (see citation.py).
+    """
+    work = work_of(entry, lang, translator)
     data = {
         "lang": lang,
-        "title": entry.title.get(lang),
-        "title_zh": entry.title.zh,
-        "author": entry.author.get(lang) if entry.author else None,
-        "source": entry.base.source.get(lang),
-        "date": entry.date,
+        "title": work.title,
+        "url": url,
+        "translation": work.translated,
         "original_url": entry.base.url,
-        "site": SITE_NAME[lang],
-        "translation": lang == "en" and translator == "site",
+        "styles": citations(work),
+        "locators": {ident: place[lang] for ident, place in (locs or {}).items()},
     }
     return f'<script type="application/json" id="cite-data">{script_json(data)}</script>\n'
 
 
-def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: str, classes: dict[str, str]) -> str:
+def parallel_page(
+    entry: Entry,
+    zh: Document,
+    en: Document,
+    lang: str,
+    page_md: str,
+    classes: dict[str, str],
+    translator: str | None = None,
+    url: str = "",
+    locs: dict[str, dict[str, str]] | None = None,
+) -> str:
     """Chinese and English side by side: one row per block, linkable by the block id.
 
     Headings carry both languages in one heading (so the table of contents and
@@ -406,7 +419,7 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
             "</div>\n"
         )
     parts.append("</div>\n")
-    parts.append(cite_data(entry, lang))
+    parts.append(cite_data(entry, lang, translator, url, locs))
     return "\n".join(parts)
 
 
