@@ -51,6 +51,7 @@ log = get_plugin_logger("corpus")
 
 DOCUMENTS_MARKER = "<!-- corpus:documents -->"
 BUNDLE_MARKER = "<!-- corpus:bundle -->"
+CITE_MARKER = "<!-- corpus:cite-examples -->"
 BUNDLE_TEXT = {
     "zh": {
         "link": "下载离线版（ZIP，{size}）：解压后用浏览器打开 index.html，无需网络即可浏览、切换语言和搜索。",
@@ -346,6 +347,9 @@ def on_page_markdown(markdown, page, config, files):
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.file.src_uri.count("/")
         markdown = markdown.replace(DOCUMENTS_MARKER, _state["finisher"].home_table(lang, prefix))
+    if CITE_MARKER in markdown and "finisher" in _state:
+        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+        markdown = markdown.replace(CITE_MARKER, _state["finisher"].cite_examples.get(lang, ""))
     if BUNDLE_MARKER in markdown:
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.url.count("/")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import registry
 from .catalog import Copy, Entry, load_catalog
-from .citation import locators
+from .citation import access_date, examples_markdown, locators, work_of
 from .clean import Cleaned, clean_seed
 from .render import LABELS, document_page, documents_table, others_page, parallel_page, versions_page
 from .seedfile import read_seed
@@ -29,6 +29,8 @@ from .variants import Variant, compare
 
 #: Folder under docs/ that holds generated pages (git-ignored).
 GENERATED = "texts"
+#: The passage the "How to cite" page cites in every style.
+EXAMPLE_SLUG, EXAMPLE_ID = "global-security-initiative-concept-paper", "s3-12-p1"
 #: The published address when none is configured (mkdocs.yml's default for SITE_URL).
 DEFAULT_SITE_URL = "https://example.org/"
 
@@ -82,10 +84,27 @@ class Corpus:
     fragments: dict[str, str] = field(default_factory=dict)  # path under docs/ -> HTML for its marker
     tips: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> term id -> tooltip
     findings: list = field(default_factory=list)  # of the terminology check (termcheck.py)
+    site_url: str = DEFAULT_SITE_URL
 
     def finisher(self) -> "Finisher":
         """What the rest of the build needs from the corpus, once its pages are written."""
-        return Finisher([d.entry for d in self.documents], self.fragments, self.tips)
+        return Finisher([d.entry for d in self.documents], self.fragments, self.tips, self.cite_examples())
+
+    def cite_examples(self, slug: str = EXAMPLE_SLUG, ident: str = EXAMPLE_ID) -> dict[str, str]:
+        """Language -> the Markdown of the "How to cite" page's examples: a passage of this site in every style."""
+        found = [d for d in self.documents if d.entry.slug == slug and ident in d.doc.ids()]
+        if not found:
+            return {}
+        d = found[0]
+        translator = d.translation.translator if d.translation else "site"
+        place = locators(d.doc.blocks, d.en_doc.blocks if d.en_doc else None)[ident]
+        return {
+            lang: examples_markdown(
+                work_of(d.entry, lang, translator if lang == "en" else None), ident, place[lang],
+                published_url(self.site_url, lang, d.url), access_date(),
+            )
+            for lang in ("zh", "en")
+        }
 
     def published(self) -> dict[str, list[str]]:
         """Page URL -> ids, for the register of published addresses."""
@@ -111,6 +130,7 @@ class Finisher:
     entries: list[Entry]
     fragments: dict[str, str] = field(default_factory=dict)  # path under docs/ -> HTML for its marker
     tips: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> term id -> tooltip
+    cite_examples: dict[str, str] = field(default_factory=dict)  # language -> Markdown (see Corpus.cite_examples)
 
     def finish_page(self, src_uri: str, html: str) -> str:
         """The finished HTML of a page: its fragment in place of the marker (see glossary_pages)
@@ -292,7 +312,7 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True, site_url: str = D
     # glossaries pair Chinese and English phrases at random: every block would be a finding)
     check_terms = terms and os.environ.get("CORPUS_TERMCHECK", "1") != "0"
     findings = check_documents(documents, terms, linkers, load_termbase(glossary_dir)) if check_terms else []
-    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips, findings=findings)
+    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips, findings=findings, site_url=site_url)
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = (GENERATED, GLOSSARY)) -> int:

@@ -323,3 +323,40 @@ def locators(zh: list[Block] | tuple[Block, ...], en: list[Block] | tuple[Block,
             count += 1
             out[b.id] = {"zh": "".join(p[1] for p in path) + f"第{count}段", "en": ", ".join([*(p[2] for p in path), f"para. {count}"])}
     return out
+
+
+# --- examples for the "How to cite" page --------------------------------------------------------
+
+
+def markdown(parts, values: dict[str, str]) -> str:
+    """A citation as Markdown (italics as ``*…*``), every text escaped (see escape.md_escape)."""
+    from .escape import md_escape
+
+    out = []
+    for kind, value in parts:
+        text = md_escape(values[value] if kind == "v" else value)
+        out.append(f"*{text}*" if kind == "i" else text)
+    return "".join(out)
+
+
+def access_date() -> str:
+    """The access date the "How to cite" examples show: the day of the commit built
+    (``SOURCE_DATE_EPOCH``, so that a build is reproducible), else today."""
+    import datetime as dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    return day.isoformat()
+
+
+def examples_markdown(work: Work, ident: str, locator: str, url: str, accessed: str) -> str:
+    """Each style's forms for one passage, as Markdown: a heading per style, a line per form."""
+    values = {"locator": locator, "url": f"{url}#{ident}", "accessed": accessed}
+    colon = ": " if work.lang == "en" else "："
+    out = []
+    for style in citations(work):
+        out.append(f"### {style['name']}\n")
+        for form in style["forms"]:
+            out.append(f"**{form['label']}**{colon}{markdown(form['parts'], values)}\n{{: .cite-example data-style=\"{style['style']}\" data-form=\"{form['form']}\" }}\n")
+    return "\n".join(out)
