@@ -399,6 +399,7 @@ def parallel_page(
     labels = contents_labels(en.blocks if lang == "en" else zh.blocks, lang)
     parts = [_front_matter_excluded(title, shorten(f"{title}{t['colon']}{t['parallel_intro']}"))]
     parts.append(f"# {md_escape(title)}\n")
+    parts.append(print_source(entry, lang, url))
     parts.append(md_escape(t["parallel_intro"]) + f" [{t['back']}]({page_md})\n")
     parts.append('<div class="parallel" markdown>\n')
     for b in zh.blocks:
@@ -421,6 +422,17 @@ def parallel_page(
     parts.append("</div>\n")
     parts.append(cite_data(entry, lang, translator, url, locs))
     return "\n".join(parts)
+
+
+def print_source(entry: Entry, lang: str, url: str) -> str:
+    """What a printed page says of its text, shown in print only: source, date, author and published address."""
+    t = LABELS[lang]
+    who = f"{t['author']}{t['colon']}{html_text(entry.author.get(lang))} · " if entry.author else ""
+    return (
+        f'<div class="print-source"><p>{who}{t["source"]}{t["colon"]}{html_text(entry.base.source.get(lang))} · '
+        f'{t["date"]}{t["colon"]}{html_text(entry.date)}</p>'
+        f'<p class="print-url">{html_text(url)}</p></div>\n'
+    )
 
 
 def _front_matter_excluded(title: str, description: str) -> str:
