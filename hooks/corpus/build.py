@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import registry
 from .catalog import Copy, Entry, load_catalog
+from .refs import bibtex, file_name, ris
 from .citation import access_date, examples_markdown, locators, work_of
 from .clean import Cleaned, clean_seed
 from .render import LABELS, document_page, documents_table, others_page, parallel_page, versions_page
@@ -269,6 +270,9 @@ def render_document(
             url=published,
             locs=locs,
         )
+        work = work_of(d.entry, lang, translator if lang == "en" else None)
+        pages[f"{base}/{file_name(d.entry.slug, 'bib').replace('.bib', suffix + '.bib')}"] = bibtex(work, d.entry.slug, published, d.entry.title.zh)
+        pages[f"{base}/{file_name(d.entry.slug, 'ris').replace('.ris', suffix + '.ris')}"] = ris(work, published, d.entry.title.zh)
         pages[f"{base}/parallel{suffix}.md"] = parallel_page(
             d.entry, d.doc, d.en_doc, lang, "index.md", classes, translator if lang == "en" else None, published + "parallel/", locs
         )

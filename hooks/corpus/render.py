@@ -70,6 +70,8 @@ LABELS = {
         "translation_site": "英文页面为本站自己的工作译文，仅供参考，以中文原文为准。",
         "translation_source": "英文页面为原发布者随词条刊出的英文。",
         "not_translated": "（此段尚无英文译文）",
+        "refs": "书目数据",
+        "refs_note": "导入文献管理软件",
     },
     "en": {
         "provenance": "Provenance",
@@ -116,6 +118,8 @@ LABELS = {
         "translation_site": "This English text is the site’s own working translation, for reference only; the Chinese original is authoritative.",
         "translation_source": "This English text is the one the source printed with the entry.",
         "not_translated": "(This paragraph has no English translation yet.)",
+        "refs": "Reference-manager files",
+        "refs_note": "for Zotero, EndNote and the like",
         "not_translated_label": "Not yet translated:",
         "untranslated_count": "{n} of the {total} headings and paragraphs below are not yet translated: they show the Chinese original, marked “Not yet translated”.",
         "translation_none": "This document has not been translated yet: every heading and paragraph below shows the Chinese original.",
@@ -337,6 +341,7 @@ def document_page(
         variant_count=variant_count,
         translator=translator,
         translation_note=translation_note,
+        refs_md={"bib": f"{entry.slug}.bib", "ris": f"{entry.slug}.ris"},
         untranslated=t["untranslated_count"].format(n=untranslated, total=len(doc.blocks)) if 0 < untranslated < len(doc.blocks) else "",
     )
     title = entry.title.get(lang)
