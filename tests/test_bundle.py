@@ -120,3 +120,27 @@ def test_cite_dialog_from_disk_gives_the_worked_examples(bundle, disk_page, key)
     para.locator("button.para-copy").click()
     page.wait_for_function("window.__copied !== undefined")
     assert page.evaluate("window.__copied") == f"{SITE}{'en/' if lang == 'en' else ''}texts/{slug}/#{ident}"
+
+
+def test_a_handout_works_from_disk(bundle, browser):
+    """Chosen from disk, opened, then its address opened in a new browser: the same passages, no other host."""
+    from handout_steps import check, choose, shown
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    address = choose(page, lambda slug: (bundle["root"] / "texts" / slug / "index.html").as_uri())
+    assert address.startswith("file:") and "handout.html?d=" in address
+    check(shown(page))
+    other = browser.new_context()
+    again = other.new_page()
+    again.on("request", lambda r: requests.append(r.url))
+    again.goto(address)
+    assert shown(again) == shown(page)
+    # the handout's own address and its passages' links name the published site, not the disk
+    assert again.locator(".handout-address .print-url").inner_text().startswith(f"{SITE}handout/?d=")
+    assert all(h.startswith(SITE) for h in again.locator("a.handout-link").evaluate_all("els => els.map(e => e.href)"))
+    assert [u for u in requests if not u.startswith("file:")] == []
+    other.close()
+    context.close()

@@ -99,3 +99,36 @@ def test_no_internal_file_names_or_controls_are_printed(prints, name):
     text = "".join(prints[name]["pages"])
     assert "seeds/" not in text and ".txt" not in text
     assert "复制链接" not in text and "Copy link" not in text and "打印本页" not in text
+
+
+# -- a handout of three passages from two documents ---------------------------------------------
+
+from handout_steps import SHOWN, check, choose, shown  # noqa: E402
+
+
+def test_a_handout_is_built_shared_by_its_address_and_printed(browser, server, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    address = choose(page, lambda slug: f"{server}texts/{slug}/")
+    check(shown(page))
+    assert "d=global-security-initiative-concept-paper." in address and "d=universal-security-community.s1-p1" in address
+    # the address alone gives the same handout, in a new browser (nothing remembered)
+    other = browser.new_context(viewport={"width": 1280, "height": 900})
+    again = other.new_page()
+    again.goto(address)
+    assert shown(again) == shown(page)
+    # both languages side by side, from the address
+    again.goto(address.replace("lang=zh", "lang=both"))
+    assert again.locator(".handout-pair").count() >= 4 and again.locator(".handout-pair [lang='en']").count() >= 4
+    again.goto(address)
+    pdf = tmp_path / "handout.pdf"
+    again.pdf(path=str(pdf), format="A4")
+    text = squeeze("".join(pdf_pages(pdf)))
+    for key, place, start in SHOWN:
+        slug, ident = key.split(".")
+        assert squeeze(place) in text and squeeze(start) in text
+        assert squeeze(f"{SITE}texts/{slug}/#{ident}") in text
+    assert squeeze(f"{SITE}handout/?d=") in text  # the handout's own published address
+    assert "移除" not in text and "复制讲义链接" not in text
+    other.close()
+    context.close()

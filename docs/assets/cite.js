@@ -20,10 +20,14 @@
 
   var T = zh ? {
     copy: "复制链接", copied: "已复制", cite: "引用", close: "关闭", copyCite: "复制",
-    dialog: "引用本段", original: "原文", print: "打印本页"
+    dialog: "引用本段", original: "原文", print: "打印本页",
+    add: "加入讲义", added: "已加入讲义", handout: "讲义", open: "打开讲义", clear: "清空",
+    count: function (n) { return "已选 " + n + " 段"; }
   } : {
     copy: "Copy link", copied: "Copied", cite: "Cite", close: "Close", copyCite: "Copy",
-    dialog: "Cite this passage", original: "Original", print: "Print this page"
+    dialog: "Cite this passage", original: "Original", print: "Print this page",
+    add: "Add to handout", added: "In handout", handout: "Handout", open: "Open handout", clear: "Clear",
+    count: function (n) { return n + (n === 1 ? " passage" : " passages") + " chosen"; }
   };
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -150,16 +154,84 @@
   /* One set of buttons, cloned for every passage (cheaper than building each). */
   var template = document.createElement("span");
   template.className = "para-tools";
-  template.innerHTML = '<button type="button" class="para-copy"></button><button type="button" class="para-cite"></button>';
-  template.firstChild.textContent = T.copy;
-  template.lastChild.textContent = T.cite;
+  template.innerHTML = '<button type="button" class="para-copy"></button><button type="button" class="para-cite"></button>' +
+    '<button type="button" class="para-handout" aria-pressed="false"></button>';
+  template.children[0].textContent = T.copy;
+  template.children[1].textContent = T.cite;
+  template.children[2].textContent = T.add;
 
   function addTools(el) {
     var box = template.cloneNode(true);
-    box.firstChild.setAttribute("aria-label", T.copy + " " + el.id);
-    box.lastChild.setAttribute("aria-label", T.cite + " " + el.id);
+    var place = data.locators[el.id] || el.id;
+    box.children[0].setAttribute("aria-label", T.copy + " " + place);
+    box.children[1].setAttribute("aria-label", T.cite + " " + place);
+    box.children[2].setAttribute("aria-label", T.add + " " + place);
+    if (chosen().indexOf(data.slug + "." + el.id) >= 0) markAdded(box.children[2], true);
     el.classList.add("has-tools");
     el.appendChild(box);
+  }
+
+  /* The handout being put together: "slug.id" in the order chosen, kept in the
+     browser (localStorage, which also works from disk) until it is opened;
+     the handout page itself holds its selection in its address. */
+  var KEY = "gsi-handout";
+  var memory = [];
+  function chosen() {
+    try { return JSON.parse(localStorage.getItem(KEY) || "[]").filter(function (x) { return typeof x === "string"; }); }
+    catch (e) { return memory; }
+  }
+  function keep(list) {
+    memory = list;
+    try { localStorage.setItem(KEY, JSON.stringify(list)); } catch (e) { /* kept in memory for this page */ }
+    showBar();
+  }
+  function markAdded(button, on) {
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    button.textContent = on ? T.added : T.add;
+  }
+  function toggleHandout(id, button) {
+    var key = data.slug + "." + id;
+    var list = chosen();
+    var at = list.indexOf(key);
+    if (at >= 0) list.splice(at, 1); else list.push(key);
+    markAdded(button, at < 0);
+    keep(list);
+  }
+  /* The handout page's address for the chosen passages: documents in the order first chosen. */
+  function handoutAddress(list) {
+    var groups = [], bySlug = {};
+    list.forEach(function (key) {
+      var cut = key.indexOf(".");
+      var slug = key.slice(0, cut), id = key.slice(cut + 1);
+      if (!bySlug[slug]) { bySlug[slug] = [slug]; groups.push(bySlug[slug]); }
+      bySlug[slug].push(id);
+    });
+    var params = new URLSearchParams();
+    groups.forEach(function (g) { params.append("d", g.join(".")); });
+    params.set("lang", data.lang === "en" ? "en" : "zh");
+    return data.handout + "?" + params.toString();
+  }
+  var bar = null;
+  function showBar() {
+    var list = chosen();
+    if (!list.length) { if (bar) bar.hidden = true; return; }
+    if (!bar) {
+      bar = document.createElement("div");
+      bar.className = "handout-bar";
+      bar.setAttribute("role", "region");
+      bar.setAttribute("aria-label", T.handout);
+      bar.innerHTML = '<span class="handout-count"></span> <a class="handout-open md-button md-button--primary"></a> <button type="button" class="handout-clear md-button"></button>';
+      bar.querySelector(".handout-open").textContent = T.open;
+      bar.querySelector(".handout-clear").textContent = T.clear;
+      bar.querySelector(".handout-clear").addEventListener("click", function () {
+        keep([]);
+        Array.prototype.forEach.call(document.querySelectorAll(".para-handout"), function (b) { markAdded(b, false); });
+      });
+      document.body.appendChild(bar);
+    }
+    bar.hidden = false;
+    bar.querySelector(".handout-count").textContent = T.handout + (zh ? "：" : ": ") + T.count(list.length);
+    bar.querySelector(".handout-open").href = handoutAddress(list);
   }
 
   /* One listener for all passages: the buttons, and a tap that shows them on a phone. */
@@ -174,6 +246,9 @@
     } else if (button && button.classList.contains("para-cite")) {
       e.stopPropagation();
       openDialog(passage.id, button);
+    } else if (button && button.classList.contains("para-handout")) {
+      e.stopPropagation();
+      toggleHandout(passage.id, button);
     } else {
       passage.classList.toggle("show-tools");
     }
@@ -185,6 +260,7 @@
     ".md-content article p[id], .md-content article h2[id], .md-content article h3[id], .md-content article h4[id], .md-content article .pair[id]"
   );
   Array.prototype.forEach.call(targets, addTools);
+  showBar();
 
   /* The page address, printed on the first page with the provenance. */
   var provenance = document.querySelector(".provenance");

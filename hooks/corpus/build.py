@@ -16,6 +16,8 @@ from pathlib import Path
 from . import registry
 from .catalog import Copy, Entry, load_catalog
 from .refs import bibtex, file_name, ris
+from .handout import HANDOUT_MD, PASSAGES, passages, passages_js
+from .urls import relative_url
 from .citation import access_date, examples_markdown, locators, work_of
 from .clean import Cleaned, clean_seed
 from .render import LABELS, document_page, documents_table, others_page, parallel_page, versions_page
@@ -249,6 +251,9 @@ def render_document(
         return page_links(linkers, lang, f"{base}/{page}", directory_urls) if terms else None
 
     locs = locators(d.doc.blocks, d.en_doc.blocks if d.en_doc else None)
+    urls = {lang: published_url(site_url, lang, d.url) for lang in ("zh", "en")}
+    pages[f"{base}/{PASSAGES}"] = passages_js(passages(d, urls))
+    handout = {page: relative_url(f"{base}/{page}", HANDOUT_MD, directory_urls) for page in ("index.md", "parallel.md")}
     for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
         t = LABELS[lang]
         published = published_url(site_url, lang, d.url)
@@ -269,12 +274,13 @@ def render_document(
             terms=links(lang, "index.md"),
             url=published,
             locs=locs,
+            handout=handout["index.md"],
         )
         work = work_of(d.entry, lang, translator if lang == "en" else None)
         pages[f"{base}/{file_name(d.entry.slug, 'bib').replace('.bib', suffix + '.bib')}"] = bibtex(work, d.entry.slug, published, d.entry.title.zh)
         pages[f"{base}/{file_name(d.entry.slug, 'ris').replace('.ris', suffix + '.ris')}"] = ris(work, published, d.entry.title.zh)
         pages[f"{base}/parallel{suffix}.md"] = parallel_page(
-            d.entry, d.doc, d.en_doc, lang, "index.md", classes, translator if lang == "en" else None, published + "parallel/", locs
+            d.entry, d.doc, d.en_doc, lang, "index.md", classes, translator if lang == "en" else None, published + "parallel/", locs, handout["parallel.md"]
         )
         if d.versions_url:
             pages[f"{base}/versions{suffix}.md"] = versions_page(d.entry, d.compared, lang, "index.md")

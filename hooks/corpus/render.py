@@ -320,6 +320,7 @@ def document_page(
     terms: TermLinks | None = None,
     url: str = "",
     locs: dict[str, dict[str, str]] | None = None,
+    handout: str = "",
 ) -> str:
     """The page of one document: title, provenance block, then its blocks.
 
@@ -358,11 +359,18 @@ def document_page(
         + "\n"
         + render_blocks(doc.blocks, lang, classes, marks, terms)
         + "\n"
-        + cite_data(entry, lang, translator, url, locs)
+        + cite_data(entry, lang, translator, url, locs, handout)
     )
 
 
-def cite_data(entry: Entry, lang: str, translator: str | None = None, url: str = "", locs: dict[str, dict[str, str]] | None = None) -> str:
+def cite_data(
+    entry: Entry,
+    lang: str,
+    translator: str | None = None,
+    url: str = "",
+    locs: dict[str, dict[str, str]] | None = None,
+    handout: str = "",
+) -> str:
     """What the cite buttons (docs/assets/cite.js) need, as a JSON script block.
 
     ``url`` is the page's published address (``site_url`` + path, also in the
@@ -378,6 +386,8 @@ def cite_data(entry: Entry, lang: str, translator: str | None = None, url: str =
         "original_url": entry.base.url,
         "styles": citations(work),
         "locators": {ident: place[lang] for ident, place in (locs or {}).items()},
+        "slug": entry.slug,
+        "handout": handout,  # the handout page, relative to this page (see handout.py)
     }
     return f'<script type="application/json" id="cite-data">{script_json(data)}</script>\n'
 
@@ -392,6 +402,7 @@ def parallel_page(
     translator: str | None = None,
     url: str = "",
     locs: dict[str, dict[str, str]] | None = None,
+    handout: str = "",
 ) -> str:
     """Chinese and English side by side: one row per block, linkable by the block id.
 
@@ -425,7 +436,7 @@ def parallel_page(
             "</div>\n"
         )
     parts.append("</div>\n")
-    parts.append(cite_data(entry, lang, translator, url, locs))
+    parts.append(cite_data(entry, lang, translator, url, locs, handout))
     return "\n".join(parts)
 
 
