@@ -361,7 +361,7 @@ def on_page_markdown(markdown, page, config, files):
         root = "../" * page.url.count("/")  # from the page to the site's root (the passages are under texts/)
         markdown = markdown.replace(
             HANDOUT_MARKER,
-            f'<div id="handout" class="handout" data-lang="{lang}" data-root="{html_attribute(root)}" '
+            f'<div id="handout-page" class="handout" data-lang="{lang}" data-root="{html_attribute(root)}" '
             f'data-site="{html_attribute(config.site_url or DEFAULT_SITE_URL)}"><noscript>{HANDOUT_NOSCRIPT[lang]}</noscript></div>',
         )
     if BUNDLE_MARKER in markdown:

@@ -29,13 +29,13 @@ def choose(page, address_of) -> str:
     assert "3" in bar.inner_text()
     with page.expect_navigation():
         bar.locator("a.handout-open").click()
-    page.wait_for_selector("#handout[data-ready]")
+    page.wait_for_selector("#handout-page[data-ready]")
     return page.url
 
 
 def shown(page) -> list[tuple[str, str, str]]:
     """Each passage of the handout page: (slug.id, its heading line, its text)."""
-    page.wait_for_selector("#handout[data-ready]")
+    page.wait_for_selector("#handout-page[data-ready]")
     return page.locator(".handout-passage").evaluate_all(
         "els => els.map(e => [e.dataset.passage, e.querySelector('h2').innerText,"
         " Array.from(e.querySelectorAll('.handout-text')).map(t => t.innerText).join('\\n')])"

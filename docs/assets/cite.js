@@ -166,9 +166,9 @@
     box.children[0].setAttribute("aria-label", T.copy + " " + place);
     box.children[1].setAttribute("aria-label", T.cite + " " + place);
     box.children[2].setAttribute("aria-label", T.add + " " + place);
-    if (chosen().indexOf(data.slug + "." + el.id) >= 0) markAdded(box.children[2], true);
     el.classList.add("has-tools");
     el.appendChild(box);
+    if (picked.indexOf(data.slug + "." + el.id) >= 0) markAdded(box.children[2], true);
   }
 
   /* The handout being put together: "slug.id" in the order chosen, kept in the
@@ -186,8 +186,11 @@
     showBar();
   }
   function markAdded(button, on) {
+    var owner = button.closest(".has-tools");
+    var place = owner ? (data.locators[owner.id] || owner.id) : "";
     button.setAttribute("aria-pressed", on ? "true" : "false");
     button.textContent = on ? T.added : T.add;
+    button.setAttribute("aria-label", (on ? T.added : T.add) + " " + place);
   }
   function toggleHandout(id, button) {
     var key = data.slug + "." + id;
@@ -256,6 +259,7 @@
 
   /* All at once, before the reader scrolls: added later, the buttons would
      lengthen paragraphs under the reader's eyes and move the text. */
+  var picked = chosen();  /* read once, not once per passage */
   var targets = document.querySelectorAll(
     ".md-content article p[id], .md-content article h2[id], .md-content article h3[id], .md-content article h4[id], .md-content article .pair[id]"
   );

@@ -13,7 +13,7 @@
 (function () {
   "use strict";
 
-  var root = document.getElementById("handout");
+  var root = document.getElementById("handout-page");
   if (!root) return;
   var ui = root.getAttribute("data-lang") === "en" ? "en" : "zh";
   var base = root.getAttribute("data-root") || "";
