@@ -39,10 +39,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 sys.path.insert(0, str(Path(__file__).parent))
 _IMPORTS_START = time.perf_counter()
 
-from corpus.build import build_corpus, check_register, write_pages  # noqa: E402
+from corpus.build import DEFAULT_SITE_URL, build_corpus, check_register, write_pages  # noqa: E402
 from corpus.errors import CorpusError  # noqa: E402
 from corpus.glossary import load_glossary  # noqa: E402
 from corpus.htmlfix import fix_page  # noqa: E402
+from corpus.escape import html_attribute  # noqa: E402
 from corpus.search_passages import glossary_names  # noqa: E402
 from corpus.navigation import document_navigation, document_of, neighbours  # noqa: E402
 from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
@@ -51,6 +52,12 @@ log = get_plugin_logger("corpus")
 
 DOCUMENTS_MARKER = "<!-- corpus:documents -->"
 BUNDLE_MARKER = "<!-- corpus:bundle -->"
+CITE_MARKER = "<!-- corpus:cite-examples -->"
+HANDOUT_MARKER = "<!-- corpus:handout -->"
+HANDOUT_NOSCRIPT = {
+    "zh": "讲义页需要 JavaScript：它按网址中的选择载入各段文字。",
+    "en": "The handout page needs JavaScript: it loads the passages its address names.",
+}
 BUNDLE_TEXT = {
     "zh": {
         "link": "下载离线版（ZIP，{size}）：解压后用浏览器打开 index.html，无需网络即可浏览、切换语言和搜索。",
@@ -134,7 +141,7 @@ def on_config(config):
         _add_navigation(config)
         return config  # static-i18n's second language build: the pages are already written
     try:
-        corpus = build_corpus(seeds, directory_urls=config.use_directory_urls)
+        corpus = build_corpus(seeds, directory_urls=config.use_directory_urls, site_url=config.site_url or DEFAULT_SITE_URL)
         redirects = config.plugins.get("redirects")
         unregistered = check_register(corpus, seeds, redirects.config["redirect_maps"] if redirects else None)
     except CorpusError as err:
@@ -346,6 +353,17 @@ def on_page_markdown(markdown, page, config, files):
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.file.src_uri.count("/")
         markdown = markdown.replace(DOCUMENTS_MARKER, _state["finisher"].home_table(lang, prefix))
+    if CITE_MARKER in markdown and "finisher" in _state:
+        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+        markdown = markdown.replace(CITE_MARKER, _state["finisher"].cite_examples.get(lang, ""))
+    if HANDOUT_MARKER in markdown:
+        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+        root = "../" * page.url.count("/")  # from the page to the site's root (the passages are under texts/)
+        markdown = markdown.replace(
+            HANDOUT_MARKER,
+            f'<div id="handout-page" class="handout" data-lang="{lang}" data-root="{html_attribute(root)}" '
+            f'data-site="{html_attribute(config.site_url or DEFAULT_SITE_URL)}"><noscript>{HANDOUT_NOSCRIPT[lang]}</noscript></div>',
+        )
     if BUNDLE_MARKER in markdown:
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.url.count("/")

@@ -117,3 +117,21 @@ def test_open_glossary_tooltip_has_no_violations(server, browser, scheme):
     found = violations(page)
     context.close()
     assert found == [], found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["zh", "en"])
+def test_handout_bar_and_page_have_no_violations(server, browser, prefix, scheme):
+    """A passage added to a handout (the bar at the foot of the page), then the handout page, side by side."""
+    context, page = scheme_page(browser, scheme)
+    page.goto(server + prefix + KINDS["document"])
+    para = page.locator("#s2-4-p1")
+    para.hover()
+    para.locator("button.para-handout").click()
+    assert page.locator(".handout-bar").is_visible()
+    found = violations(page)
+    page.goto(server + prefix + "handout/?d=global-security-initiative-concept-paper.s2-4-p1.s3-12&lang=both")
+    page.wait_for_selector("#handout-page[data-ready]")
+    found += violations(page)
+    context.close()
+    assert found == [], found

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from citation_examples import ACCESSED, APA_ITALIC, EXAMPLES, SITE, expected
+
 SLUG = "global-security-initiative-concept-paper"
 SHOTS = Path(__file__).resolve().parent / "_shots"
 
@@ -16,6 +18,7 @@ def clip_page(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
     page = context.new_page()
+    page.clock.set_fixed_time(f"{ACCESSED}T10:00:00")  # the access date of the worked examples
     yield page
     context.close()
 
@@ -24,38 +27,61 @@ def clipboard(page):
     return page.evaluate("navigator.clipboard.readText()")
 
 
-def test_copy_link_button_copies_the_permanent_url(server, clip_page):
+def clipboard_html(page):
+    return page.evaluate(
+        "navigator.clipboard.read().then(items => items[0].getType('text/html')).then(b => b.text())"
+    )
+
+
+def dialog_citations(page, ident: str) -> dict[str, str]:
+    """Open the cite dialog of passage ``ident``; each form's text as the reader sees it, by style/form."""
+    para = page.locator(f"#{ident}")
+    para.hover()
+    para.locator("button.para-cite").click()
+    page.wait_for_selector("dialog.cite-dialog[open]")
+    return page.locator("dialog.cite-dialog .cite-text").evaluate_all(
+        "els => Object.fromEntries(els.map(e => [e.closest('.cite-style').dataset.style + '/' + e.dataset.form, e.innerText]))"
+    )
+
+
+def test_copy_link_button_copies_the_published_address(server, clip_page):
     page = clip_page
     page.goto(f"{server}texts/{SLUG}/")
     para = page.locator("#s3-12-p1")
     para.hover()
     para.locator("button.para-copy").click()
-    assert clipboard(page) == f"{server}texts/{SLUG}/#s3-12-p1"
+    assert clipboard(page) == f"{SITE}texts/{SLUG}/#s3-12-p1"
 
 
-@pytest.mark.parametrize(
-    "prefix,title,source",
-    [
-        ("", "全球安全倡议概念文件", "新华社北京2月21日电（报纸刊本）"),
-        ("en/", "The Global Security Initiative Concept Paper", "Xinhua News Agency, Beijing, 21 February (newspaper print)"),
-    ],
-)
-def test_cite_dialog_gives_three_styles(server, clip_page, prefix, title, source):
+@pytest.mark.parametrize("key", list(EXAMPLES), ids=lambda k: "-".join(k))
+def test_cite_dialog_gives_the_worked_examples(server, clip_page, key):
+    slug, lang, ident = key
     page = clip_page
-    page.goto(f"{server}{prefix}texts/{SLUG}/")
-    para = page.locator("#s2-4-p1")
-    para.hover()
-    para.locator("button.para-cite").click()
-    styles = page.locator("dialog.cite-dialog .cite-style")
-    assert styles.count() == 3
+    page.goto(f"{server}{'en/' if lang == 'en' else ''}texts/{slug}/")
+    assert dialog_citations(page, ident) == expected(key)
     names = page.locator("dialog.cite-dialog h3").all_inner_texts()
-    assert names[0] == "GB/T 7714-2015" and ("APA" in names[1]) and ("Chicago" in names[2] or "芝加哥" in names[2])
-    url = f"{server}{prefix}texts/{SLUG}/#s2-4-p1"
-    for text in page.locator("dialog.cite-dialog .cite-text").all_inner_texts():
-        assert title in text and source in text and url in text and "#s2-4-p1" in text
-        assert "2023" in text and ("2023-02-21" in text or "2023年2月21日" in text or "February 21, 2023" in text or "(2023, February 21)" in text)
-    styles.nth(1).locator("button").click()
-    assert clipboard(page) == page.locator("dialog.cite-dialog .cite-text").nth(1).inner_text()
+    assert names[0] == "GB/T 7714-2015" and "APA" in names[1] and ("Chicago" in names[2] or "芝加哥" in names[2])
+    locator = expected(key)["apa/intext"]
+    assert page.locator("dialog.cite-dialog h2").inner_text().split(" · ")[1] in locator
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_copy_puts_rich_and_plain_text_on_the_clipboard(server, clip_page, lang):
+    page = clip_page
+    key = (SLUG, lang, "s3-12-p1")
+    page.goto(f"{server}{'en/' if lang == 'en' else ''}texts/{SLUG}/")
+    dialog_citations(page, "s3-12-p1")
+    apa = page.locator("dialog.cite-dialog .cite-style[data-style='apa']")
+    apa.locator("button").first.click()
+    page.wait_for_timeout(100)
+    plain = expected(key)["apa/entry"]
+    assert clipboard(page) == plain
+    italic = APA_ITALIC[SLUG, lang]
+    rich = clipboard_html(page)
+    assert f"<i>{italic}</i>" in rich and plain.replace(italic, f"<i>{italic}</i>") in rich
+    # the parallel view cites in the page's language too
+    page.goto(f"{server}{'en/' if lang == 'en' else ''}texts/{SLUG}/parallel/")
+    assert dialog_citations(page, "s3-12-p1")["chicago/note"] == expected(key)["chicago/note"].replace(f"texts/{SLUG}/#", f"texts/{SLUG}/parallel/#")
 
 
 def test_keyboard_alone_reaches_and_uses_the_buttons(server, clip_page):
@@ -97,7 +123,7 @@ def test_print_hides_navigation_and_keeps_text_and_provenance(server, page):
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".para-tools").first.is_visible()
     assert page.locator(".provenance").is_visible()
-    assert page.locator(".provenance .print-url").inner_text().endswith(f"texts/{SLUG}/")
+    assert page.locator(".provenance .print-url").inner_text() == f"{SITE}texts/{SLUG}/"
     number = page.evaluate("getComputedStyle(document.getElementById('s1-p1'), '::before').content")
     assert number == '"s1-p1"'
     SHOTS.mkdir(exist_ok=True)

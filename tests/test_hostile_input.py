@@ -93,6 +93,12 @@ REFUSED: dict[str, tuple] = {
     "catalog-title-noncharacter": (lambda p: edit(p, CATALOG, "      zh: 习近平推动上合组织安全合作迈上新台阶\n      en:", '      zh: "习近平\\uFFFF推动"\n      en:'), r"seeds/catalog.yaml:\d+: 'zh' of 'title' .* U\+FFFF"),
     "catalog-title-bidi": (lambda p: edit(p, CATALOG, "      zh: 习近平推动上合组织安全合作迈上新台阶\n      en:", '      zh: "习近平\\u202E推动"\n      en:'), r"seeds/catalog.yaml:\d+: 'zh' of 'title' .* U\+202E"),
     "catalog-author-newline": (lambda p: edit(p, CATALOG, "    date: 2018-05-27\n    structure:", '    author:\n      zh: "作者\\n第二行"\n      en: Author\n    date: 2018-05-27\n    structure:'), r"seeds/catalog.yaml:\d+: 'zh' of 'author' .* must be one line"),
+    "catalog-creator-type": (lambda p: edit(p, CATALOG, "    date: 2018-05-27\n    structure:", "    creator:\n      type: company\n      zh: 某\n      en: X\n    date: 2018-05-27\n    structure:"), r"seeds/catalog.yaml:\d+: 'type' of the creator of .* not one of person, organization"),
+    "catalog-creator-unknown-field": (lambda p: edit(p, CATALOG, "    date: 2018-05-27\n    structure:", "    creator:\n      type: person\n      zh: 某\n      en: Li Si\n      famly: Li\n    date: 2018-05-27\n    structure:"), r"seeds/catalog.yaml:\d+: unknown field 'famly' in 'creator' .*did you mean 'family'"),
+    "catalog-creator-person-no-family": (lambda p: edit(p, CATALOG, "    date: 2018-05-27\n    structure:", "    creator:\n      type: person\n      zh: 李四\n      en: Li Si\n    date: 2018-05-27\n    structure:"), r"seeds/catalog.yaml:\d+: 'creator' of .* has no 'family'"),
+    "catalog-creator-family-elsewhere": (lambda p: edit(p, CATALOG, "    date: 2018-05-27\n    structure:", "    creator:\n      type: person\n      zh: 李四\n      en: Li Si\n      family: Wang\n    date: 2018-05-27\n    structure:"), r"seeds/catalog.yaml:\d+: 'family' of the creator .* first or last word"),
+    "catalog-creator-organisation-family": (lambda p: edit(p, CATALOG, "    date: 2018-05-27\n    structure:", "    creator:\n      type: organization\n      zh: 某社\n      en: Some Agency\n      family: Some\n    date: 2018-05-27\n    structure:"), r"seeds/catalog.yaml:\d+: an organisation has no 'family' name"),
+    "catalog-creator-bidi": (lambda p: edit(p, CATALOG, "    date: 2018-05-27\n    structure:", '    creator:\n      type: organization\n      zh: "某\\u202E社"\n      en: X\n    date: 2018-05-27\n    structure:'), r"seeds/catalog.yaml:\d+: 'zh' of 'creator' .* U\+202E"),
     "catalog-slug-reserved": (lambda p: edit(p, CATALOG, "slug: sco-security-cooperation", "slug: index"), r"seeds/catalog.yaml:\d+: slug 'index' is reserved"),
     "catalog-slug-shape": (lambda p: edit(p, CATALOG, "slug: sco-security-cooperation", "slug: SCO_Security"), r"seeds/catalog.yaml:\d+: slug 'SCO_Security' must be lower-case"),
     "catalog-slug-markup": (lambda p: edit(p, CATALOG, "slug: sco-security-cooperation", 'slug: "a\\"><script>"'), r"seeds/catalog.yaml:\d+: slug .* must be lower-case"),
@@ -252,6 +258,8 @@ def _hostile_project(project: Path) -> None:
     ]
     for _, old, new in cat:
         edit(project, CATALOG, old, new)
+    edit(project, CATALOG, SCO_ENTRY_DATE, f"    creator:\n      type: person\n      zh: '责任者{X8}'\n      en: 'Li {X10}'\n      family: Li\n" + SCO_ENTRY_DATE)
+    edit(project, CATALOG, "sentence_title: Xi Jinping takes SCO security cooperation to a new level", f"sentence_title: 'Xi {X2} takes SCO'")
     edit(project, CATALOG, SCO_ENTRY_DATE, f"    author:\n      zh: \"作者{X6}\"\n      en: \"Author {X7} {X10}\"\n    series:\n      zh: '栏目{X8}'\n      en: 'Series {X9}'\n" + SCO_ENTRY_DATE)
     edit(project, CATALOG, SCO_DATE, SCO_DATE + "        url: https://example.org/a_(b)?c=1&d=2#e\n")
     seed = project / "seeds" / SEED
@@ -401,7 +409,7 @@ def test_search_index_holds_the_hostile_text_escaped(hostile):
 
 #: Every kind of page, in both languages.
 PAGE_KINDS = [
-    "", "about/", "cite/", "glossary/", "glossary/hostile-term/",
+    "", "about/", "cite/", "glossary/", "glossary/hostile-term/", "handout/?d=sco-security-cooperation.p1.s2&lang=both",
     "texts/sco-security-cooperation/", "texts/sco-security-cooperation/parallel/",
     "texts/global-security-initiative-concept-paper/versions/", "texts/global-security-initiative-concept-paper/others/",
 ]
@@ -425,6 +433,15 @@ def test_no_script_of_the_input_runs_on_any_page(hostile, browser):
                     page.locator(".para-cite").first.click()
                 page.wait_for_timeout(150)
         page.goto(base + "texts/sco-security-cooperation/")
+        page.locator("#p1").hover()
+        page.locator("#p1 .para-handout").click()
+        page.locator(".handout-bar a.handout-open").click()
+        page.wait_for_selector("#handout-page[data-ready]")
+        for style in ("gbt", "apa", "chicago"):
+            page.select_option(".handout-tools select", style)
+            page.wait_for_selector("#handout-page[data-ready]")
+            assert f"责任者{X8}" in page.locator("#handout-page").inner_text() or "Li" in page.locator("#handout-page").inner_text()
+        page.goto(base + "texts/sco-security-cooperation/")
         box = page.locator("input.md-search__input")
         box.click()
         box.fill("onerror")
@@ -432,6 +449,23 @@ def test_no_script_of_the_input_runs_on_any_page(hostile, browser):
         page.wait_for_timeout(1500)
         context.close()
     assert dialogs == []
+
+
+def test_hostile_creator_and_title_stay_data_in_citations_and_reference_files(hostile):
+    import bibtexparser
+    import rispy
+
+    cite = json.loads(_soup(hostile, "texts/sco-security-cooperation/index.html").find("script", id="cite-data").string)
+    texts = [value for style in cite["styles"] for form in style["forms"] for kind, value in form["parts"] if kind != "v"]
+    assert any(f"责任者{X8}" in t for t in texts)
+    folder = hostile / "texts" / "sco-security-cooperation"
+    library = bibtexparser.parse_string((folder / "sco-security-cooperation.bib").read_text(encoding="utf-8"))
+    assert library.failed_blocks == [] and len(library.entries) == 1
+    assert library.entries[0]["author"] == "{责任者" + X8 + "}"  # no BibTeX special character in X8
+    [record] = rispy.loads((folder / "sco-security-cooperation.ris").read_text(encoding="utf-8"))
+    assert record["authors"] == [f"责任者{X8}"] and record["title"].startswith("习近平推动上合组织安全合作")
+    script = (folder / "passages.js").read_text(encoding="utf-8")
+    assert "</script>" not in script and "\\u003c/script\\u003e" in script
 
 
 @pytest.mark.parametrize("seed", ["000_fafd36b22b5c7d99.txt", SEED])

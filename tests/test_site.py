@@ -102,3 +102,24 @@ def test_every_registered_address_is_built(built_site):
         present = {el["id"] for el in page.find_all(id=True)}
         missing = [i for i in ids if i not in present]
         assert not missing, f"{url}: {missing[:5]}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_how_to_cite_shows_each_style_of_a_real_passage(built_site, lang):
+    """The "How to cite" page shows the concept paper's s3-12-p1 in every form, as the Cite button gives it."""
+    import re
+
+    from citation_examples import CONCEPT, expected
+
+    page = soup_of(built_site["site"], ("en/" if lang == "en" else "") + "cite/index.html")
+    shown = {f"{p['data-style']}/{p['data-form']}": p for p in page.select("p.cite-example")}
+    want = expected((CONCEPT, lang, "s3-12-p1"))
+    assert set(shown) == set(want)
+    for form, p in shown.items():
+        label = p.find("strong").get_text()
+        text = p.get_text()[len(label) + (2 if lang == "en" else 1):]
+        # the access date is the build's (the day of the commit): the rest is the worked example
+        assert re.sub(r"\[\d{4}-\d{2}-\d{2}\]", "[2026-12-01]", text) == want[form]
+    assert page.select_one("p.cite-example[data-style='apa'][data-form='entry'] em")
+    words = page.get_text()
+    assert ("Cite" in words and "Copy link" in words) if lang == "en" else ("引用" in words and "复制链接" in words)

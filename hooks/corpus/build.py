@@ -15,6 +15,10 @@ from pathlib import Path
 
 from . import registry
 from .catalog import Copy, Entry, load_catalog
+from .refs import bibtex, file_name, ris
+from .handout import HANDOUT_MD, PASSAGES, passages, passages_js
+from .urls import relative_url
+from .citation import access_date, examples_markdown, locators, work_of
 from .clean import Cleaned, clean_seed
 from .render import LABELS, document_page, documents_table, others_page, parallel_page, versions_page
 from .seedfile import read_seed
@@ -28,6 +32,21 @@ from .variants import Variant, compare
 
 #: Folder under docs/ that holds generated pages (git-ignored).
 GENERATED = "texts"
+#: The passage the "How to cite" page cites in every style.
+EXAMPLE_SLUG, EXAMPLE_ID = "global-security-initiative-concept-paper", "s3-12-p1"
+#: The published address when none is configured (mkdocs.yml's default for SITE_URL).
+DEFAULT_SITE_URL = "https://example.org/"
+
+
+def published_url(site_url: str, lang: str, path: str) -> str:
+    """The published address of a page (``path`` from the site root, with directory URLs) in ``lang``.
+
+    The same in the offline bundle: a citation or a link copied from disk names the site.
+
+    >>> published_url("https://example.org/repo", "en", "texts/a/")
+    'https://example.org/repo/en/texts/a/'
+    """
+    return site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") + path
 
 
 @dataclass
@@ -68,10 +87,27 @@ class Corpus:
     fragments: dict[str, str] = field(default_factory=dict)  # path under docs/ -> HTML for its marker
     tips: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> term id -> tooltip
     findings: list = field(default_factory=list)  # of the terminology check (termcheck.py)
+    site_url: str = DEFAULT_SITE_URL
 
     def finisher(self) -> "Finisher":
         """What the rest of the build needs from the corpus, once its pages are written."""
-        return Finisher([d.entry for d in self.documents], self.fragments, self.tips)
+        return Finisher([d.entry for d in self.documents], self.fragments, self.tips, self.cite_examples())
+
+    def cite_examples(self, slug: str = EXAMPLE_SLUG, ident: str = EXAMPLE_ID) -> dict[str, str]:
+        """Language -> the Markdown of the "How to cite" page's examples: a passage of this site in every style."""
+        found = [d for d in self.documents if d.entry.slug == slug and ident in d.doc.ids()]
+        if not found:
+            return {}
+        d = found[0]
+        translator = d.translation.translator if d.translation else "site"
+        place = locators(d.doc.blocks, d.en_doc.blocks if d.en_doc else None)[ident]
+        return {
+            lang: examples_markdown(
+                work_of(d.entry, lang, translator if lang == "en" else None), ident, place[lang],
+                published_url(self.site_url, lang, d.url), access_date(),
+            )
+            for lang in ("zh", "en")
+        }
 
     def published(self) -> dict[str, list[str]]:
         """Page URL -> ids, for the register of published addresses."""
@@ -97,6 +133,7 @@ class Finisher:
     entries: list[Entry]
     fragments: dict[str, str] = field(default_factory=dict)  # path under docs/ -> HTML for its marker
     tips: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> term id -> tooltip
+    cite_examples: dict[str, str] = field(default_factory=dict)  # language -> Markdown (see Corpus.cite_examples)
 
     def finish_page(self, src_uri: str, html: str) -> str:
         """The finished HTML of a page: its fragment in place of the marker (see glossary_pages)
@@ -194,6 +231,7 @@ def render_document(
     terms: list[Term] | None = None,
     linkers: dict[str, Linker] | None = None,
     directory_urls: bool = True,
+    site_url: str = DEFAULT_SITE_URL,
 ) -> dict[str, str]:
     """The Markdown pages of one document in both languages, keyed by path under docs/.
 
@@ -212,8 +250,13 @@ def render_document(
     def links(lang: str, page: str) -> TermLinks | None:
         return page_links(linkers, lang, f"{base}/{page}", directory_urls) if terms else None
 
+    locs = locators(d.doc.blocks, d.en_doc.blocks if d.en_doc else None)
+    urls = {lang: published_url(site_url, lang, d.url) for lang in ("zh", "en")}
+    pages[f"{base}/{PASSAGES}"] = passages_js(passages(d, urls))
+    handout = {page: relative_url(f"{base}/{page}", HANDOUT_MD, directory_urls) for page in ("index.md", "parallel.md")}
     for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
         t = LABELS[lang]
+        published = published_url(site_url, lang, d.url)
         pages[f"{base}/index{suffix}.md"] = document_page(
             d.entry,
             doc,
@@ -229,8 +272,16 @@ def render_document(
             if d.versions_url
             else None,
             terms=links(lang, "index.md"),
+            url=published,
+            locs=locs,
+            handout=handout["index.md"],
         )
-        pages[f"{base}/parallel{suffix}.md"] = parallel_page(d.entry, d.doc, d.en_doc, lang, "index.md", classes)
+        work = work_of(d.entry, lang, translator if lang == "en" else None)
+        pages[f"{base}/{file_name(d.entry.slug, 'bib').replace('.bib', suffix + '.bib')}"] = bibtex(work, d.entry.slug, published, d.entry.title.zh)
+        pages[f"{base}/{file_name(d.entry.slug, 'ris').replace('.ris', suffix + '.ris')}"] = ris(work, published, d.entry.title.zh)
+        pages[f"{base}/parallel{suffix}.md"] = parallel_page(
+            d.entry, d.doc, d.en_doc, lang, "index.md", classes, translator if lang == "en" else None, published + "parallel/", locs, handout["parallel.md"]
+        )
         if d.versions_url:
             pages[f"{base}/versions{suffix}.md"] = versions_page(d.entry, d.compared, lang, "index.md")
         if d.others:
@@ -244,7 +295,7 @@ def render_document(
     return pages
 
 
-def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
+def build_corpus(seeds_dir: Path, directory_urls: bool = True, site_url: str = DEFAULT_SITE_URL) -> Corpus:
     """Read the catalog and every seed; return all generated pages (nothing written).
 
     ``directory_urls`` is MkDocs' ``use_directory_urls`` (false for the offline
@@ -263,7 +314,7 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
     if terms:
         check_first_use(terms, documents, linkers["zh"], f"{glossary_dir.name}/terms.yaml")
     for d in documents:
-        pages.update(render_document(d, terms, linkers, directory_urls))
+        pages.update(render_document(d, terms, linkers, directory_urls, site_url))
     glossary, fragments = glossary_pages(terms, documents, linkers, directory_urls)
     pages.update(glossary)
     tips = {lang: term_tips(terms, lang) for lang in ("zh", "en")}
@@ -271,7 +322,7 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True) -> Corpus:
     # glossaries pair Chinese and English phrases at random: every block would be a finding)
     check_terms = terms and os.environ.get("CORPUS_TERMCHECK", "1") != "0"
     findings = check_documents(documents, terms, linkers, load_termbase(glossary_dir)) if check_terms else []
-    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips, findings=findings)
+    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips, findings=findings, site_url=site_url)
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = (GENERATED, GLOSSARY)) -> int:

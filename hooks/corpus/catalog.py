@@ -48,6 +48,24 @@ class Copy:
 
 
 @dataclass(frozen=True)
+class Creator:
+    """The responsible party a citation names first (主要责任者): a person or an organisation.
+
+    ``family`` is the family name as it stands in the English form (a person
+    only): APA writes ``Yang, S.``, GB/T 7714 ``YANG Shouzheng``.
+    """
+
+    type: str  # person | organization
+    name: Bilingual
+    family: str | None = None
+
+    def given(self) -> str:
+        """The English given name(s) of a person: the English name without its family name."""
+        rest = self.name.en.replace(self.family or "", "", 1) if self.family else ""
+        return " ".join(rest.split())
+
+
+@dataclass(frozen=True)
 class Entry:
     """One document of the catalog; ``copies[0]`` is its base text."""
 
@@ -60,6 +78,8 @@ class Entry:
     series: Bilingual | None = None
     base_reason: Bilingual | None = None
     leads: bool = False
+    creator: Creator | None = None
+    sentence_title: str | None = None
     line: int = 0
 
     @property
@@ -190,7 +210,27 @@ SEED_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.txt")
 #: Names a slug or a term id may not take: they are pages of their own (the glossary's index).
 RESERVED = frozenset({"index", "assets", "search", "downloads", "en"})
 
-_ENTRY_KEYS = {"slug", "kind", "title", "date", "copies", "author", "series", "base_reason", "structure"}
+_ENTRY_KEYS = {"slug", "kind", "title", "date", "copies", "author", "series", "base_reason", "structure", "creator", "sentence_title"}
+_CREATOR_KEYS = {"type", "zh", "en", "family"}
+CREATOR_TYPES = ("person", "organization")
+
+
+def _creator(check: "_Checker", item: _LineDict, what: str) -> Creator | None:
+    """The ``creator`` of an entry: who a citation names first (see Creator)."""
+    if item.get("creator") is None:
+        return None
+    raw = check.mapping(item["creator"], item, "creator", f"'creator' of {what}")
+    check.known_keys(raw, _CREATOR_KEYS, f"'creator' of {what}")
+    kind = check.text(raw, "type", f"'creator' of {what}")
+    if kind not in CREATOR_TYPES:
+        raise check.fail(raw, "type", f"'type' of the creator of {what} is not one of {', '.join(CREATOR_TYPES)}")
+    name = Bilingual(zh=check.text(raw, "zh", f"'creator' of {what}"), en=check.text(raw, "en", f"'creator' of {what}"))
+    family = check.text(raw, "family", f"'creator' of {what}", required=kind == "person")
+    if kind == "organization" and family is not None:
+        raise check.fail(raw, "family", f"an organisation has no 'family' name ('creator' of {what})")
+    if family is not None and not (name.en.startswith(family + " ") or name.en.endswith(" " + family)):
+        raise check.fail(raw, "family", f"'family' of the creator of {what} must be the first or last word(s) of its 'en' name")
+    return Creator(type=kind, name=name, family=family)
 _COPY_KEYS = {"seed", "title", "source", "date", "url", "byline", "body_start", "body_end"}
 
 
@@ -267,6 +307,8 @@ def parse_catalog(data: Any, shown_as: str) -> list[Entry]:
             series=check.bilingual(item, "series", what, required=False),
             base_reason=base_reason,
             leads=leads,
+            creator=_creator(check, item, what),
+            sentence_title=check.text(item, "sentence_title", what, required=False),
             line=item.line,
         ))
     return entries

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .catalog import Entry
+from .citation import SITE_NAME, citations, work_of  # noqa: F401 (SITE_NAME re-exported)
 from .contents import contents_labels
 from .structure import Block, Document
 from .urls import page_url, relative_url
@@ -69,6 +70,8 @@ LABELS = {
         "translation_site": "英文页面为本站自己的工作译文，仅供参考，以中文原文为准。",
         "translation_source": "英文页面为原发布者随词条刊出的英文。",
         "not_translated": "（此段尚无英文译文）",
+        "refs": "书目数据",
+        "refs_note": "导入文献管理软件",
     },
     "en": {
         "provenance": "Provenance",
@@ -115,6 +118,8 @@ LABELS = {
         "translation_site": "This English text is the site’s own working translation, for reference only; the Chinese original is authoritative.",
         "translation_source": "This English text is the one the source printed with the entry.",
         "not_translated": "(This paragraph has no English translation yet.)",
+        "refs": "Reference-manager files",
+        "refs_note": "for Zotero, EndNote and the like",
         "not_translated_label": "Not yet translated:",
         "untranslated_count": "{n} of the {total} headings and paragraphs below are not yet translated: they show the Chinese original, marked “Not yet translated”.",
         "translation_none": "This document has not been translated yet: every heading and paragraph below shows the Chinese original.",
@@ -314,6 +319,9 @@ def document_page(
     classes: dict[str, str] | None = None,
     variant_ids: list[str] | None = None,
     terms: TermLinks | None = None,
+    url: str = "",
+    locs: dict[str, dict[str, str]] | None = None,
+    handout: str = "",
 ) -> str:
     """The page of one document: title, provenance block, then its blocks.
 
@@ -335,6 +343,7 @@ def document_page(
         variant_count=variant_count,
         translator=translator,
         translation_note=translation_note,
+        refs_md={"bib": f"{entry.slug}.bib", "ris": f"{entry.slug}.ris"},
         untranslated=t["untranslated_count"].format(n=untranslated, total=len(doc.blocks)) if 0 < untranslated < len(doc.blocks) else "",
     )
     title = entry.title.get(lang)
@@ -351,31 +360,51 @@ def document_page(
         + "\n"
         + render_blocks(doc.blocks, lang, classes, marks, terms)
         + "\n"
-        + cite_data(entry, lang, translator)
+        + cite_data(entry, lang, translator, url, locs, handout)
     )
 
 
-SITE_NAME = {"zh": "全球安全倡议文献库", "en": "Global Security Initiative Library"}
+def cite_data(
+    entry: Entry,
+    lang: str,
+    translator: str | None = None,
+    url: str = "",
+    locs: dict[str, dict[str, str]] | None = None,
+    handout: str = "",
+) -> str:
+    """What the cite buttons (docs/assets/cite.js) need, as a JSON script block.
 
-
-def cite_data(entry: Entry, lang: str, translator: str | None = None) -> str:
-    """What the cite buttons (docs/assets/cite.js) need, as a JSON script block."""
-
+    ``url`` is the page's published address (``site_url`` + path, also in the
+    offline bundle); ``locs`` the readable place of every id (citation.locators);
+    the citations themselves are parts with placeholders (see citation.py).
+    """
+    work = work_of(entry, lang, translator)
     data = {
         "lang": lang,
-        "title": entry.title.get(lang),
-        "title_zh": entry.title.zh,
-        "author": entry.author.get(lang) if entry.author else None,
-        "source": entry.base.source.get(lang),
-        "date": entry.date,
+        "title": work.title,
+        "url": url,
+        "translation": work.translated,
         "original_url": entry.base.url,
-        "site": SITE_NAME[lang],
-        "translation": lang == "en" and translator == "site",
+        "styles": citations(work),
+        "locators": {ident: place[lang] for ident, place in (locs or {}).items()},
+        "slug": entry.slug,
+        "handout": handout,  # the handout page, relative to this page (see handout.py)
     }
     return f'<script type="application/json" id="cite-data">{script_json(data)}</script>\n'
 
 
-def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: str, classes: dict[str, str]) -> str:
+def parallel_page(
+    entry: Entry,
+    zh: Document,
+    en: Document,
+    lang: str,
+    page_md: str,
+    classes: dict[str, str],
+    translator: str | None = None,
+    url: str = "",
+    locs: dict[str, dict[str, str]] | None = None,
+    handout: str = "",
+) -> str:
     """Chinese and English side by side: one row per block, linkable by the block id.
 
     Headings carry both languages in one heading (so the table of contents and
@@ -387,6 +416,7 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
     labels = contents_labels(en.blocks if lang == "en" else zh.blocks, lang)
     parts = [_front_matter_excluded(title, shorten(f"{title}{t['colon']}{t['parallel_intro']}"))]
     parts.append(f"# {md_escape(title)}\n")
+    parts.append(print_source(entry, lang, url))
     parts.append(md_escape(t["parallel_intro"]) + f" [{t['back']}]({page_md})\n")
     parts.append('<div class="parallel" markdown>\n')
     for b in zh.blocks:
@@ -407,8 +437,19 @@ def parallel_page(entry: Entry, zh: Document, en: Document, lang: str, page_md: 
             "</div>\n"
         )
     parts.append("</div>\n")
-    parts.append(cite_data(entry, lang))
+    parts.append(cite_data(entry, lang, translator, url, locs, handout))
     return "\n".join(parts)
+
+
+def print_source(entry: Entry, lang: str, url: str) -> str:
+    """What a printed page says of its text, shown in print only: source, date, author and published address."""
+    t = LABELS[lang]
+    who = f"{t['author']}{t['colon']}{html_text(entry.author.get(lang))} · " if entry.author else ""
+    return (
+        f'<div class="print-source"><p>{who}{t["source"]}{t["colon"]}{html_text(entry.base.source.get(lang))} · '
+        f'{t["date"]}{t["colon"]}{html_text(entry.date)}</p>'
+        f'<p class="print-url">{html_text(url)}</p></div>\n'
+    )
 
 
 def _front_matter_excluded(title: str, description: str) -> str:
