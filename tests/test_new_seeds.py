@@ -148,8 +148,8 @@ def test_nothing_of_a_new_seed_is_lost(corpus, project, slug):
 def _main_text(path: Path) -> str:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article") or soup
-    for provenance in article.select(".provenance"):
-        provenance.decompose()  # the catalog's source and date are shown there on purpose
+    for provenance in article.select(".provenance, .print-source"):
+        provenance.decompose()  # the catalog's source and date are shown there (and in print) on purpose
     return re.sub(r"\s+", " ", article.get_text(" "))
 
 
