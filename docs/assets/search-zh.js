@@ -47,6 +47,28 @@
     return out;
   }
 
+  /* The index's text cut into the vocabulary's words (longest match, as the
+     query is cut), U+200B between words: the index is published without
+     them (a third of its Chinese bytes), and the text is cut here before the
+     worker indexes it. */
+  function makeCutter(vocabulary) {
+    var words = new Set(vocabulary || []);
+    var longest = 1;
+    words.forEach(function (w) { if (w.length > longest) longest = w.length; });
+    return function (text) {
+      return String(text || "").replace(HAN, function (run) {
+        var out = [], i = 0;
+        while (i < run.length) {
+          var n = Math.min(longest, run.length - i);
+          while (n > 1 && !words.has(run.substr(i, n))) n--;
+          out.push(run.substr(i, n));
+          i += n;
+        }
+        return "\u200b" + out.join("\u200b") + "\u200b";
+      });
+    };
+  }
+
   /* The stem of an English plural: a prefix of the singular and the plural
      alike (policies -> polic, crises -> cris, partnerships -> partnership). */
   function singular(word) {
@@ -408,7 +430,7 @@
   }
 
   root.segmentChineseQuery = makeTransform;
-  root.searchResults = { rerank: rerank, snippet: snippet, prepare: prepare };
+  root.searchResults = { rerank: rerank, snippet: snippet, prepare: prepare, makeCutter: makeCutter };
 
   if (typeof document === "undefined") return;  /* loaded by the tests in Node */
 
@@ -421,9 +443,14 @@
   var transform = root.__searchVocabulary ? makeTransform(root.__searchVocabulary, root.__searchTerms) : null;
   var withoutVocabulary = makeTransform([]);
   var hasHan = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var onVocabulary = function () {};  /* sends the latest query that came before the vocabulary */
+  var afterVocabulary = [];  /* what waits for the vocabulary: the index's text, a Chinese query */
   var loading = false;
 
+  function whenVocabulary(go) {
+    if (transform || !here) { go(); return; }
+    afterVocabulary.push(go);
+    loadVocabulary();
+  }
   function loadVocabulary() {
     if (transform || loading || !here) return;
     loading = true;
@@ -431,7 +458,7 @@
     tag.src = new URL("../search/vocabulary.js", here).href;
     tag.onload = tag.onerror = function () {
       transform = makeTransform(root.__searchVocabulary, root.__searchTerms);
-      onVocabulary();
+      afterVocabulary.splice(0).forEach(function (go) { go(); });
     };
     document.head.appendChild(tag);
   }
@@ -478,6 +505,23 @@
      vocabulary if a Chinese query comes before it, and reshapes each result
      (see rerank) before Material shows it. Under file:// the worker is the
      offline bundle's iframe shim, which replaced Worker before this ran. */
+  /* The entries with their titles and texts cut (makeCutter), a thousand at a
+     time so that the page stays responsive on a large index. */
+  function cutIndex(entries, cut, done) {
+    var out = new Array(entries.length), at = 0;
+    (function slice() {
+      var end = Math.min(at + 1000, entries.length);
+      for (; at < end; at++) {
+        var e = entries[at], c = {};
+        for (var key in e) c[key] = e[key];
+        if (c.title) c.title = cut(c.title);
+        if (c.text) c.text = cut(c.text);
+        out[at] = c;
+      }
+      if (at < entries.length) setTimeout(slice, 0); else done(out);
+    })();
+  }
+
   var RealWorker = root.Worker;
   if (RealWorker && typeof EventTarget === "function") {
     var LazyWorker = function (url, options) {
@@ -491,16 +535,30 @@
         asked.push(query);
         post({ type: 2, data: (transform || withoutVocabulary)(query) });
       };
+      var gate = null;  /* messages held while the index's text is being cut */
       stand.postMessage = function (message) {
+        if (gate) { gate.push(message); return; }
         if (message && message.type === 0 && message.data && Array.isArray(message.data.docs)) {
           docs = prepare(message.data.docs.slice());
+          gate = [];
+          whenVocabulary(function () {
+            cutIndex(message.data.docs, makeCutter(root.__searchVocabulary), function (cut) {
+              var data = {};
+              for (var key in message.data) data[key] = message.data[key];
+              data.docs = cut;
+              post({ type: 0, data: data });
+              var held = gate;
+              gate = null;
+              held.forEach(function (m) { stand.postMessage(m); });
+            });
+          });
+          return;
         }
         if (message && message.type === 2 && typeof message.data === "string") {  /* a query */
           var query = message.data;
           if (!transform && here && hasHan.test(query)) {
             waiting = query;
-            onVocabulary = function () { if (waiting !== null) { sendQuery(waiting); waiting = null; } };
-            loadVocabulary();
+            whenVocabulary(function () { if (waiting !== null) { sendQuery(waiting); waiting = null; } });
             return;
           }
           waiting = null;

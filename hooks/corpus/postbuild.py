@@ -47,15 +47,15 @@ def split_search_index(site_dir: Path, languages: list[str], *, inline: bool, te
     if not root.exists():
         return {}
     index = json.loads(root.read_text(encoding="utf-8"))
-    separator = re.compile(index.get("config", {}).get("separator") or r"[\s\-]+")
     docs = [d for d in index.get("docs", []) if not _is_glossary_index(d["location"], languages)]
     docs = add_passages(docs, functools.partial(_read_page, Path(site_dir)))
     docs = add_synonyms(docs, terms or [])
-    redundant = redundant_breaks(docs, separator)
-    docs = [
-        dict(d, title=drop_redundant_breaks(d.get("title", ""), redundant), text=drop_redundant_breaks(d.get("text", ""), redundant))
-        for d in docs
-    ]
+    # The words jieba cut go into the vocabulary; the index goes out without the
+    # U+200B between them (a third of the Chinese index's bytes): the search script
+    # cuts the text again with the vocabulary, as it cuts queries, before the
+    # worker indexes it (docs/assets/search-zh.js: makeCutter).
+    vocabulary = index_words(docs)
+    docs = [dict(d, title=d.get("title", "").replace(_BREAK, ""), text=d.get("text", "").replace(_BREAK, "")) for d in docs]
     counts: dict[str, int] = {}
     prefixes = [f"{lang}/" for lang in languages]
     default_docs = [d for d in docs if not d["location"].startswith(tuple(prefixes))]
@@ -81,7 +81,7 @@ def split_search_index(site_dir: Path, languages: list[str], *, inline: bool, te
             # the synonyms of an English page hold the Chinese names of its terms.
             config["pipeline"] = ["stopWordFilter"]
         else:
-            write_vocabulary(folder, entries, term_table(terms or []))
+            write_vocabulary(folder, vocabulary, term_table(terms or []))
         data = json.dumps(dict(index, config=config, docs=entries), ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         if inline:
@@ -115,72 +115,28 @@ def _read_page(site_dir: Path, location: str) -> str | None:
         return None
 
 
-def redundant_breaks(docs: list[dict], separator: re.Pattern) -> re.Pattern | None:
-    """The U+200B that ``drop_redundant_breaks`` removes: those beside a character where ``separator`` splits anyway.
-
-    Made once for the whole index from the characters it holds (a pattern per
-    entry cost a second at 1,000 documents); None when there is none.
-
-    >>> redundant_breaks([{"title": "安全", "text": "合作，发展"}], re.compile(r"[\\s，]+")).pattern
-    '\u200b(?=[，])|(?<=[，])\u200b'
-    """
-    chars: set[str] = set()
-    for d in docs:
-        chars.update(d.get("title", ""), d.get("text", ""))
-    chars.discard(_BREAK)
-    splitting = "".join(re.escape(c) for c in sorted(chars) if _always_splits(c, separator))
-    return re.compile(f"{_BREAK}(?=[{splitting}])|(?<=[{splitting}]){_BREAK}") if splitting else None
-
-
-def drop_redundant_breaks(text: str, redundant: re.Pattern | None) -> str:
-    """Remove the U+200B beside a character where the index's separator splits anyway.
-
-    Material joins the words jieba finds with U+200B and puts one before and
-    after every run of Han characters, so also next to punctuation and spaces,
-    where the separator already cuts the text into the same words. There it
-    only makes the index larger (3 bytes each in UTF-8; a third of the Chinese
-    index was U+200B). Between two words, where it is the only break, it
-    stays. ``redundant`` comes from ``redundant_breaks``.
-
-    >>> text = "\u200b安全\u200b合作\u200b，\u200b发展\u200b <p>\u200b中国"
-    >>> drop_redundant_breaks(text, redundant_breaks([{"text": text}], re.compile(r"[\\s\u200b，]+")))
-    '安全\u200b合作，发展 <p>\u200b中国'
-    """
-    if _BREAK not in text:
-        return text
-    text = text.strip(_BREAK)
-    return redundant.sub("", text) if redundant is not None else text
-
-
-@functools.lru_cache(maxsize=4096)
-def _always_splits(char: str, separator: re.Pattern) -> bool:
-    """Whether the separator cuts at ``char`` whatever follows it (``.`` does not before a digit).
-
-    >>> sep = re.compile(r"[\\s，]+|\\.(?!\\d)")
-    >>> [_always_splits(c, sep) for c in "，. a"]
-    [True, False, True, False]
-    """
-    return all((m := separator.match(char + after)) is not None and m.end() >= 1 for after in ("", "0", "a", "中"))
-
-
 _HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 
 
-def write_vocabulary(folder: Path, entries: list[dict], terms: dict[str, str] | None = None) -> int:
-    """The Chinese words of the index (as jieba cut them), for query segmentation, and the glossary's
-    table of term forms (``search_passages.term_table``).
-
-    ``docs/assets/search-zh.js`` cuts a Chinese query into these words, so that a
-    query typed without spaces meets the index's words, and turns a term named in
-    any form into its token. Written as a script (``window.__searchVocabulary``,
-    ``window.__searchTerms``) so that it also loads under file://; one file for both
-    languages' search.
-    """
+def index_words(entries: list[dict]) -> set[str]:
+    """The Chinese words of the index's entries, as jieba cut them (U+200B between them)."""
     words: set[str] = set()
     for doc in entries:
         for field in ("title", "text", "syn"):
             for token in re.split(r"[\s\u200b]+", re.sub(r"<[^>]+>", " ", doc.get(field, ""))):
                 words.update(_HAN_WORD.findall(token))
+    return words
+
+
+def write_vocabulary(folder: Path, words: set[str], terms: dict[str, str] | None = None) -> int:
+    """The Chinese words of the index (``index_words``), for cutting queries and the index's text,
+    and the glossary's table of term forms (``search_passages.term_table``).
+
+    ``docs/assets/search-zh.js`` cuts a Chinese query and the index's text into these
+    words by longest match, so that both meet, and turns a term named in any form into
+    its token. Written as a script (``window.__searchVocabulary``, ``window.__searchTerms``)
+    so that it also loads under file://; one file for both languages' search.
+    """
     data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))
     table = json.dumps(dict(sorted((terms or {}).items())), ensure_ascii=False, separators=(",", ":"))
     (folder / "vocabulary.js").write_text(
