@@ -276,3 +276,92 @@ def test_news_printed_after_the_paper_is_kept_off_its_page(corpus):
         assert news not in page
         assert news in others
     assert "秦刚指出" in others  # the repost's own introduction
+
+
+@pytest.mark.parametrize("text", [
+    "图为2月21日在北京拍摄的外交部大楼。新华社记者 王强 摄",
+    "图为与会代表在会场交流。本报记者 孙亮摄",
+    "新华社记者 李明 摄",
+    "2月21日，与会代表在会场交流。（新华社发）",
+])
+def test_photo_captions_are_recognised(text):
+    assert clean.is_caption(text)
+
+
+@pytest.mark.parametrize("text", ["摄影技术的发展，改变了新闻传播。", "图书馆是公共文化设施。", "他说，这是合作的机遇。"])
+def test_sentences_are_not_captions(text):
+    assert not clean.is_caption(text)
+
+
+def test_a_caption_is_never_joined_to_its_neighbours():
+    paras = [Para("各方应当加强合作，", 1), Para("图为会场。新华社记者李明摄", 2), Para("共同应对挑战，携手前行。", 3)]
+    assert [p.text for p in clean.rejoin_broken_paragraphs(paras)][1] == "图为会场。新华社记者李明摄"
+
+
+@pytest.mark.parametrize("line,cut,kept", [
+    ("新华社北京2月21日电（记者李明）外交部21日发布文件。", "新华社北京2月21日电（记者李明）", "外交部21日发布文件。"),
+    ("本报北京2月21日电 当前，安全的内涵更加丰富。", "本报北京2月21日电 ", "当前，安全的内涵更加丰富。"),
+    ("本报讯（记者 赵刚）会议强调，要加强合作。", "本报讯（记者 赵刚）", "会议强调，要加强合作。"),
+    ("中新社联合国2月20日电 张军发言。", "中新社联合国2月20日电 ", "张军发言。"),
+])
+def test_a_dateline_is_cut_off_the_first_paragraph(line, cut, kept):
+    assert clean.leading_dateline(line) == (cut, kept)
+
+
+@pytest.mark.parametrize("line", ["新华社记者指出，合作是出路。", "本报认为，合作是出路。", "北京2月21日，会议召开。"])
+def test_text_that_starts_like_a_dateline_stays(line):
+    assert clean.leading_dateline(line) == ("", line)
+
+
+@pytest.mark.parametrize("line,cut", [
+    ("完善规则。（编辑：周一）", "（编辑：周一）"),
+    ("管控分歧。【责任编辑：张华】", "【责任编辑：张华】"),
+    ("携手前行。[责任编辑:刘洋]", "[责任编辑:刘洋]"),
+    ("共同促进世界和平安宁。（本报记者 赵刚）", "（本报记者 赵刚）"),
+])
+def test_a_credit_is_cut_off_the_last_paragraph(line, cut):
+    removed, kept = clean.trailing_credit(line)
+    assert removed == cut and kept + removed == line
+
+
+def test_running_headers_and_footers_of_a_pdf_are_found():
+    lines = list(enumerate(["全球安全倡议概念文件", "正文甲，乙。", "— 1 —", "全球安全倡议概念文件", "正文丙。",
+                            "外交部政策规划司", "第 2 页", "全球安全倡议概念文件", "外交部政策规划司", "3/9"], start=1))
+    assert clean.running_lines(lines) == frozenset({"全球安全倡议概念文件", "外交部政策规划司"})
+    # a heading printed twice, with no page number near it, is not a running header
+    lines = list(enumerate(["一、背景", "正文甲，乙，丙，丁。", "正文。", "正文二。", "一、背景"], start=1))
+    assert clean.running_lines(lines) == frozenset()
+
+
+def test_hard_wrapped_lines_are_joined_and_lines_of_a_web_copy_are_not():
+    pdf = [(1, "安全问题事关各国人民的福祉事关世界和平与发展的崇高事业事关"), (2, "人类的前途命运各国应当携手合作共同应对各种风险挑战推动"),
+           (3, "构建人类命运共同体实现持久和平与普遍安全的美好愿景努力奋"), (4, "斗。"), (5, "一、背景")]
+    assert [p.text for p in clean._paragraphs(pdf)] == [
+        "安全问题事关各国人民的福祉事关世界和平与发展的崇高事业事关人类的前途命运各国应当携手合作共同应对各种风险挑战推动"
+        "构建人类命运共同体实现持久和平与普遍安全的美好愿景努力奋斗。", "一、背景"]
+    web = [(1, "一、背景"), (2, "安全问题事关各国人民的福祉。"), (3, "当前，世界之变正以前所未有的方式展开。")]
+    assert len(clean._paragraphs(web)) == 3
+    english = [(1, "The approach calls for dialog rather than"), (2, "confrontation, and for partnership."),
+               (3, "A New Heading")]
+    assert [p.text for p in clean._paragraphs(english)] == [
+        "The approach calls for dialog rather than confrontation, and for partnership.", "A New Heading"]
+
+
+@pytest.mark.parametrize("lines,title,span", [
+    (["全球安全倡议", "概念文件", "", "正文。"], "全球安全倡议概念文件", (0, 2)),
+    (["首页", "推动构建人类", "安全共同体", "正文。"], "推动构建人类安全共同体", (1, 3)),
+    (["外交部：全球安全倡议 为世界和平注入稳定性", "正文。"], "外交部：全球安全倡议为世界和平注入稳定性", (0, 1)),
+])
+def test_a_title_printed_over_several_lines_is_found(lines, title, span):
+    assert clean._find_title(list(enumerate(lines, start=1)), title) == span
+
+
+@pytest.mark.parametrize("first,second,joined", [
+    ("（一）坚持共同、综合、合作、可持续的", "安全观", True),
+    ("二、推动构建相互尊重、公平正义、合作共赢的新型国际关系和", "人类命运共同体", True),
+    ("一、背景", "安全问题", False),
+    ("（二）坚持尊重各国主权、领土完整", "（三）坚持遵守联合国宪章宗旨和原则", False),
+])
+def test_a_wrapped_numbered_heading_is_joined(first, second, joined):
+    out = clean.rejoin_wrapped_headings([Para(first, 1), Para(second, 2)])
+    assert (len(out) == 1) == joined

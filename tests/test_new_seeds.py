@@ -212,3 +212,30 @@ def test_the_editor_sees_each_new_seed_clean_in_explain(project):
         assert len(listed) == int(suspects.group(1))
         # a subtitle or headline is short and unpunctuated by nature; nothing else may be listed
         assert all("——写在" in line or "导读" in line for line in listed), (slug, listed)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_page_number_widget_or_credit_is_a_heading(corpus, slug):
+    from corpus import clean
+
+    ctx = clean.Context(title="")
+    headings = [b.text for b in document(corpus, slug).doc.headings()]
+    bad = [h for h in headings for step in (clean.page_number, clean.page_widget, clean.editor_credits,
+                                            clean.reporter_credit, clean.correction_link, clean.related_heading)
+           if step(h, ctx)]
+    assert bad == []
+
+
+def test_corpus_translations_alone_gives_the_bilingual_entry_its_english(project, tmp_path):
+    """`python -m corpus translations` writes the entry's own English, aligned, as the source's."""
+    import subprocess
+    import sys
+
+    work = shutil.copytree(project, tmp_path / "work", ignore=shutil.ignore_patterns("site"))
+    env = dict(os.environ, PYTHONPATH=str(work / "hooks"))
+    proc = subprocess.run([sys.executable, "-m", "corpus", "--seeds", str(work / "seeds"), "translations"],
+                          capture_output=True, text=True, env=env, cwd=work, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    data = yaml.safe_load((work / "seeds/translations/en/fixture-keyword-bilingual.yaml").read_text(encoding="utf-8"))
+    assert data["translator"] == "source"
+    assert {k: v["source"] for k, v in data["blocks"].items()} == {"p1": ["en-p1"], "p2": ["en-p2"], "p3": ["en-p3"]}
