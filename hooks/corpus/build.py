@@ -8,6 +8,8 @@ files whose content changed (so ``mkdocs serve`` does not rebuild in a loop).
 
 from __future__ import annotations
 
+import re
+
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -165,6 +167,19 @@ def split_languages(doc: Document) -> tuple[Document, Document | None]:
     return Document(doc.slug, zh), (Document(doc.slug, en) if en else None)
 
 
+def author_name(entry: Entry) -> str | None:
+    """The author's name as a byline starts with it: the catalog's author without the affiliation
+    in brackets (``杨守征（…特约研究员）`` -> ``杨守征``); None when the catalog names no author.
+
+    A copy's own ``byline`` (the catalog) wins; without one, a line under the title that starts with
+    the author's name is the byline, furniture like the source line.
+    """
+    if entry.author is None or not entry.author.zh:
+        return None
+    name = re.split(r"[（(，,]", entry.author.zh, maxsplit=1)[0].strip()
+    return name if len(name) >= 2 else None
+
+
 def build_document(entry: Entry, seeds_dir: Path) -> DocumentBuild:
     cleaned: dict[str, Cleaned] = {}
     copies: dict[str, Document] = {}
@@ -175,7 +190,7 @@ def build_document(entry: Entry, seeds_dir: Path) -> DocumentBuild:
             f"{seeds_dir.name}/{copy.seed}",
             title=copy.title,
             doc_title=entry.title.zh,
-            byline=copy.byline,
+            byline=copy.byline or author_name(entry),
             body_start=copy.body_start,
             body_end=copy.body_end,
         )

@@ -250,7 +250,7 @@ _MARK_RUN = re.compile(r"[,:;()?!](?: *[,:;()?!])*")
 _HALF_TO_FULL_TABLE = str.maketrans(_HALF_TO_FULL)
 
 
-_SPACES_RE = re.compile(" +")
+_SPACES_RE = re.compile("[ \u3000]+")
 #: Marks that Chinese and English both print: curly quotes, dashes, ellipsis, middle dot.
 _SHARED_MARKS = frozenset("\u201c\u201d\u2018\u2019\u2014\u2026\u00b7")
 
@@ -268,8 +268,10 @@ def remove_stray_cjk_spaces(text: str) -> str:
     'the theme “Building Win-Win Cooperation.” The approach'
     >>> remove_stray_cjk_spaces("主题为 “合作共赢” 的论坛")
     '主题为“合作共赢”的论坛'
+    >>> remove_stray_cjk_spaces("一、背\u3000景")  # an ideographic space that spreads a heading out
+    '一、背景'
     """
-    if " " not in text:
+    if " " not in text and "\u3000" not in text:
         return text
 
     def chinese(i: int, step: int) -> bool:
@@ -445,7 +447,9 @@ WIDGET_WORDS = frozenset(
     """分享 分享到 分享至 转发 转发到 微信 微信好友 朋友圈 微博 新浪微博 腾讯微博 QQ QQ空间 QQ好友 空间 豆瓣
     人人网 抖音 今日头条 头条 Facebook Twitter X LinkedIn 字号 字体 大 中 小 默认 超大 A+ A- A 打印 打印本页
     打印此页 打印文章 打印页面 关闭 关闭窗口 关闭本页 收藏 收藏本页 加入收藏 复制链接 复制网址 返回顶部 返回 顶部
-    放大 缩小 朗读 听新闻 下载 保存 点赞 评论 Share Print Close Email E-mail Favorite Favourite Font Size""".split()
+    放大 缩小 朗读 听新闻 下载 保存 点赞 评论 举报 跟贴 参与 我要评论 我要分享 打开APP 打开APP阅读 APP 客户端
+    分享至好友和朋友圈 好友 扫一扫 手机 手机看 在手机打开 手机版 网站地图 联系我们 收藏本文 复制 链接
+    Share Print Close Email E-mail Favorite Favourite Font Size""".split()
 )
 _WIDGET_SPLIT = re.compile(r"[\s|｜/、:：\[\]【】（）()<>《》·•]+")
 
@@ -493,8 +497,11 @@ _REPORTER_RE = re.compile(r"^(?:本报|本刊|新华社|中新社|央视|人民�
 
 
 def reporter_credit(line: str, ctx: Context) -> bool:
-    """A reporter's credit line under a headline: ``本报记者 赵刚``, ``新华社记者 李明 王强``."""
-    return _REPORTER_RE.match(line) is not None
+    """A reporter's credit line under a headline: ``本报记者 赵刚``, ``新华社记者 李明 王强``.
+
+    A photographer's credit (``新华社记者 陈昊佳摄``) belongs to its photo: a caption, kept.
+    """
+    return _REPORTER_RE.match(line) is not None and not line.rstrip("）)").endswith("摄")
 
 
 def source_line(line: str, ctx: Context) -> bool:
@@ -592,7 +599,7 @@ def correction_link(line: str, ctx: Context) -> bool:
 _COPYRIGHT_RE = re.compile(
     r"版权所有|版权声明|Copyright|©|ICP\s*[备证]|公网安备|网站识别码|网站标识码|主办单位|承办单位|主管单位|运行维护单位|"
     r"技术支持|未经授权|不得转载|转载请注明|侵权|免责声明|违法和不良信息举报|举报电话|电子邮件[:：]|联系我们|关于我们|网站地图|"
-    r"All Rights Reserved",
+    r"All Rights Reserved|E-?mail\s*[:：]|\bTel\s*[:：]|电话\s*[:：]|传真\s*[:：]|邮编\s*[:：]",
     re.I,
 )
 
@@ -605,7 +612,8 @@ def copyright_line(line: str, ctx: Context) -> bool:
 #: The heading of a list of other articles after the text.
 RELATED_HEADINGS = frozenset(
     """相关新闻 相关阅读 相关稿件 相关文章 相关链接 相关报道 延伸阅读 推荐阅读 推荐 热点推荐 热门推荐 猜你喜欢
-    往期推荐 往期回顾 往期精彩 更多精彩 更多精彩内容 更多 精彩推荐 热门文章 热点新闻 编辑推荐 今日推荐""".split()
+    往期推荐 往期回顾 往期精彩 更多精彩 更多精彩内容 更多 精彩推荐 热门文章 热点新闻 编辑推荐 今日推荐 版面导航 本版新闻
+    本版导航 图片报道 相关词条 相关专题 专题推荐 热门排行 排行榜 阅读排行 点击排行 推荐文章 猜你想看""".split()
 )
 
 
@@ -619,7 +627,29 @@ def related_heading(line: str, ctx: Context) -> bool:
 
 def prev_next_link(line: str, ctx: Context) -> bool:
     """A link to the previous or next article: ``上一篇：…``, ``下一篇：…``."""
+    if re.fullmatch(r"[\s\u3000【】\[\]|｜]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)(?:[\s\u3000【】\[\]|｜]*(?:上一篇|下一篇|上一条|下一条|上篇|下篇))*[\s\u3000【】\[\]|｜]*", line):
+        return True  # the bare links: 上一篇　下一篇
     return re.match(r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]]?\s*[:：]", line) is not None and len(line) <= 80
+
+
+def original_title(line: str, ctx: Context) -> bool:
+    """A repost's note of the original title: ``（原标题：…）``, ``原标题：…``."""
+    return re.match(r"^[（(]?\s*原标题\s*[:：]", line) is not None and len(line) <= 80
+
+
+def collection_line(line: str, ctx: Context) -> bool:
+    """A WeChat post's collection or topic line: ``收录于合集 #上合组织 12个``, ``收录于话题 #…``."""
+    return re.match(r"^收录于(?:合集|话题|专辑)", line) is not None and "。" not in line
+
+
+def image_placeholder(line: str, ctx: Context) -> bool:
+    """Where a copied page had a picture or a video: ``图片``, ``[图片]``, ``视频加载中…``."""
+    return re.fullmatch(r"[\[【(（]?(?:图片|图|视频|音频|动图|视频加载中[.…]*|图片加载中[.…]*)[\]】)）]?", line) is not None
+
+
+def attachment_line(line: str, ctx: Context) -> bool:
+    """An empty attachments label at a page's foot: ``附件下载：``, ``相关附件：``."""
+    return re.fullmatch(r"(?:附件下载|相关附件|下载附件|附件)\s*[:：]?", line) is not None
 
 
 def end_mark(line: str, ctx: Context) -> bool:
@@ -687,6 +717,7 @@ POSITIONAL_STEPS = frozenset(
     {
         "source_line", "site_menu", "editor_credits", "byline", "contact_line", "site_label",
         "account_name", "repeated_title", "navigation_row", "related_heading", "end_mark", "prev_next_link",
+        "attachment_line",
         "title_annotation", "dateline", "copyright_line", "page_widget", "correction_link", "post_header",
         "engagement_prompt",
     }
@@ -714,6 +745,10 @@ LINE_STEPS: tuple[Callable[[str, Context], bool], ...] = (
     copyright_line,
     related_heading,
     prev_next_link,
+    original_title,
+    collection_line,
+    image_placeholder,
+    attachment_line,
     end_mark,
     dateline,
     title_annotation,
@@ -786,7 +821,7 @@ def split_glued_items(paras: list[Para]) -> list[Para]:
 
 
 _CAPTION_RE = re.compile(
-    r"^图为|^图[:：]|^（图|^\(图|^资料图|^图片来源|^[（(]?(?:新华社|中新社|本报)?(?:记者)?\s*[\u4e00-\u9fff·]{2,4}\s*摄[）)]?$"
+    r"(?:^|[。！？])图为|^图[:：]|^（图|^\(图|^资料图|^图片来源|^[（(]?(?:新华社|中新社|本报)?(?:记者)?\s*[\u4e00-\u9fff·]{2,4}\s*摄[）)]?$"
     r"|(?:记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,4}\s*摄[）)]?$|[（(](?:新华社|中新社)?(?:记者)?[\u4e00-\u9fff·]{0,6}\s*(?:摄|供图|发)[）)]$"
 )
 
@@ -954,6 +989,9 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
     30
     >>> wrap_width([(1, "一、背景"), (2, "安全问题事关各国人民的福祉。")]) is None
     True
+    >>> heads = [(1, "甲" * 19), (2, "乙" * 120 + "。"), (3, "丙" * 19), (4, "丁" * 90 + "。"), (5, "戊" * 18), (6, "己。")]
+    >>> wrap_width(heads) is None  # headings of a web copy that happen to share a length
+    True
     """
     widths: Counter = Counter()
     for (_, line), (_, nxt) in zip(lines, lines[1:]):
@@ -964,7 +1002,12 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
         near = widths[width - 1] + widths[width] + widths[width + 1]
         if near > count or (near == count and best is not None and width > best):
             best, count = width, near
-    return best if count >= 3 else None
+    if count < 3:
+        return None
+    # a hard-wrapped text has (almost) no line longer than its width: in a web copy, whose
+    # paragraphs are long lines, a width shared by a few headings is not a wrap width
+    lengths = sorted(len(line) for _, line in lines if line)
+    return best if lengths[int(len(lengths) * 0.9) - 1 if len(lengths) >= 10 else -1] <= best + 1 else None
 
 
 def _joins(line: str, nxt: str, width: int | None) -> str | None:
@@ -976,11 +1019,13 @@ def _joins(line: str, nxt: str, width: int | None) -> str | None:
     one paragraph on each line, and headings stand on lines of their own.
     """
     if is_latin_text(line) and is_latin_text(nxt):
-        if line[-1] not in TERMINAL or nxt[:1].islower():
+        # a line continues when the next one starts in lower case, or when it is long and does not
+        # end a sentence; a short one (a title, "Editor: …") stands alone
+        if nxt[:1].islower() or (len(line) >= 50 and line[-1] not in TERMINAL):
             return " "
         return None
     if width and line[-1] not in TERMINAL and len(line) >= width - 1:
-        return " " if (line[-1:].isascii() and nxt[:1].isascii() and line[-1:].isalnum()) else ""
+        return " " if (line[-1:].isascii() and line[-1:].isalpha() and nxt[:1].isascii() and nxt[:1].isalpha()) else ""
     return None
 
 
@@ -1054,6 +1099,13 @@ def running_lines(lines: list[tuple[int, str]]) -> frozenset[str]:
         if line in repeated and any(page_number(x, None) for x in content[max(0, i - 2) : i + 3]):
             near_page.add(line)
     return frozenset(near_page)
+
+
+def _is_running_text(line: str) -> bool:
+    """A line of the text proper: a sentence (running punctuation) or a long line."""
+    if is_latin_text(line):
+        return len(line.split()) >= 8
+    return len(line) > 40 or any(p in line for p in RUNNING)
 
 
 def mark_related_lists(rows: list[tuple[int, str]], hits: list[str | None]) -> None:
@@ -1168,7 +1220,10 @@ def clean_seed(
         mark_related_lists(rows, hits)
         # a positional step counts only in the head or the foot of the zone
         content = [i for i, (h, (_, line)) in enumerate(zip(hits, rows)) if line and h is None]
-        first, last = (content[0], content[-1]) if content else (len(rows), -1)
+        # the zone's head and foot: what comes before its first line of running text and after its
+        # last (a headline or a short unrecognised line there does not shield the furniture around it)
+        running = [i for i in content if _is_running_text(rows[i][1])] or content
+        first, last = (running[0], running[-1]) if running else (len(rows), -1)
         # the first line of running text (under any headline and subtitle): where a dateline stands
         lead = next((i for i in content if any(p in rows[i][1] for p in RUNNING)), -1)
         kept = []

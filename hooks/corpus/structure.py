@@ -204,6 +204,11 @@ def structure(slug: str, paras: list[Para], *, leads: bool = False) -> Document:
     titled_parts = _titled_parts(paras)
     for p in paras:
         text = p.text
+        if b.lang == "en" and not is_latin_text(text):
+            # Chinese again after a bilingual seed's English half (a list of related entries): it is
+            # Chinese text, on the Chinese page, never lost among the English
+            b.lang = "zh"
+            b.part = b.section = None
         if is_latin_text(text):
             if b.lang != "en" and _is_headline(text.replace(",", "，")):
                 b.lang = "en"
@@ -240,7 +245,7 @@ def structure(slug: str, paras: list[Para], *, leads: bool = False) -> Document:
             b.section = b.heading(ident, lead[0].rstrip("。"), 3 if parent else 2, p.line)
             b.para(lead[1], p.line)
             continue
-        if _is_headline(text) and not text.endswith(tuple("。！？")):
+        if _is_headline(text) and not text.endswith(tuple("。！？")) and not is_caption(text):
             b.headline_count += 1
             b.part = b.section = b.heading(f"h{b.headline_count}", text, 2, p.line)
             continue
