@@ -234,17 +234,30 @@ def query_words(query: str, vocabulary: set[str]) -> list[str]:
 def unfound_queries(site: Path) -> list[str]:
     """Browser-test queries for which no entry of their language's index holds every word as a word prefix.
 
-    The index's separator (from its own configuration) cuts each entry into
-    words; a query is found when one entry has a word starting with each of
-    the query's words, which is what the page's search requires.
+    The entry's Chinese is cut with the vocabulary as the page cuts it, then the index's
+    separator (from its own configuration) cuts each entry into words; a query is found when
+    one entry has a word starting with each of the query's words, which is what the page's
+    search requires.
     """
     vocabulary = _vocabulary(site)
+    longest = max((len(w) for w in vocabulary), default=1)
+
+    def cut(text: str) -> str:  # as docs/assets/search-zh.js cuts the index's text (makeCutter)
+        def words(m):
+            run, out, i = m.group(0), [], 0
+            while i < len(run):
+                n = next((n for n in range(min(longest, len(run) - i), 1, -1) if run[i : i + n] in vocabulary), 1)
+                out.append(run[i : i + n])
+                i += n
+            return "\u200b" + "\u200b".join(out) + "\u200b"
+        return _HAN_RUN.sub(words, text)
+
     missing = []
     for lang, queries in browser_test_queries().items():
         index = json.loads((site / INDEXES[lang]).read_text(encoding="utf-8"))
         separator = re.compile(index["config"]["separator"])
         entries = [
-            [w.lower() for w in separator.split(_TAG.sub(" ", f"{d['title']} {d['text']}")) if w]
+            [w.lower() for w in separator.split(_TAG.sub(" ", cut(f"{d.get('title', '')} {d.get('text', '')}"))) if w]
             for d in index["docs"]
         ]
         for q in queries:

@@ -430,7 +430,7 @@
   }
 
   root.segmentChineseQuery = makeTransform;
-  root.searchResults = { rerank: rerank, snippet: snippet, prepare: prepare, makeCutter: makeCutter };
+  root.searchResults = { rerank: rerank, snippet: snippet, prepare: prepare, makeCutter: makeCutter, expandIndex: expandIndex };
 
   if (typeof document === "undefined") return;  /* loaded by the tests in Node */
 
@@ -505,6 +505,23 @@
      vocabulary if a Chinese query comes before it, and reshapes each result
      (see rerank) before Material shows it. Under file:// the worker is the
      offline bundle's iframe shim, which replaced Worker before this ran. */
+  /* The index's entries as Material's worker expects them: the index is
+     written short (hooks/corpus/postbuild.py: compact_entries), an entry of
+     the same page as the one before it with only its "#fragment", and no empty
+     titles. */
+  function expandIndex(entries) {
+    var page = "";
+    return entries.map(function (e) {
+      var full = {};
+      for (var key in e) full[key] = e[key];
+      var location = String(e.location || "");
+      if (location.charAt(0) === "#") full.location = page + location;
+      else page = location.split("#")[0];
+      if (!("title" in full)) full.title = "";
+      return full;
+    });
+  }
+
   /* The entries with their titles and texts cut (makeCutter), a thousand at a
      time so that the page stays responsive on a large index. */
   function cutIndex(entries, cut, done) {
@@ -539,10 +556,11 @@
       stand.postMessage = function (message) {
         if (gate) { gate.push(message); return; }
         if (message && message.type === 0 && message.data && Array.isArray(message.data.docs)) {
-          docs = prepare(message.data.docs.slice());
+          var entries = expandIndex(message.data.docs);
+          docs = prepare(entries.slice());
           gate = [];
           whenVocabulary(function () {
-            cutIndex(message.data.docs, makeCutter(root.__searchVocabulary), function (cut) {
+            cutIndex(entries, makeCutter(root.__searchVocabulary), function (cut) {
               var data = {};
               for (var key in message.data) data[key] = message.data[key];
               data.docs = cut;
