@@ -1,0 +1,209 @@
+"""Every document's files to take away: which files, where they live, and made only when needed.
+
+Each document gets five files, at stable addresses in the site (and the
+offline bundle), under ``downloads/<slug>/``:
+
+======================  ==========================================
+``<slug>-zh.pdf``        the Chinese text, A4
+``<slug>-en.pdf``        the English text, A4
+``<slug>-zh-en.pdf``     Chinese and English side by side, A4
+``<slug>-zh.epub``       EPUB 3, Chinese
+``<slug>-en.epub``       EPUB 3, English
+======================  ==========================================
+
+Making a PDF takes 0.2–1.5 s, so files are cached by content: a file's key
+is the hash of its paper (``papers.Paper``: everything it shows), its format,
+``GENERATOR`` and, for a PDF, WeasyPrint's version and the font file. A
+build makes only the files whose key is not in the cache; an edit to one
+seed remakes that document's five files, nothing else. The files are then
+copied into ``docs/downloads/`` (git-ignored) when their bytes changed, so
+MkDocs publishes them like any other file and ``mkdocs serve`` does not
+rebuild in a loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+
+from .errors import CorpusError
+from .papers import PAPER_LABELS, Paper
+
+#: Folder under docs/ (and in the site) that holds the files; git-ignored under docs/.
+FOLDER = "downloads"
+#: Bump when pdf.py or epub.py write different bytes for the same paper (the cache key holds it).
+GENERATOR = "gsi-downloads 1"
+#: The files of one document: (format, language), in the order the download line lists them.
+FORMATS = (("pdf", "zh"), ("pdf", "en"), ("pdf", "zh-en"), ("epub", "zh"), ("epub", "en"))
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to have: its paper, format, path under docs/ and cache key."""
+
+    paper: Paper
+    format: str
+    path: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file as the pages offer it: where it is and how big."""
+
+    slug: str
+    format: str
+    lang: str
+    path: str  # under docs/ and in the site
+    size: int
+
+
+def file_path(slug: str, lang: str, fmt: str) -> str:
+    """The file's path under docs/ and in the site.
+
+    >>> file_path("sco-security-cooperation", "zh-en", "pdf")
+    'downloads/sco-security-cooperation/sco-security-cooperation-zh-en.pdf'
+    """
+    return f"{FOLDER}/{slug}/{slug}-{lang}.{fmt}"
+
+
+def _engine(fmt: str) -> str:
+    """What a format's bytes depend on besides the paper: WeasyPrint's release and the font, for a PDF."""
+    if fmt != "pdf":
+        return ""
+    from .pdf import font_identity
+
+    return f"weasyprint {metadata.version('weasyprint')}; {font_identity()}"
+
+
+def cache_key(paper: Paper, fmt: str, engine: str) -> str:
+    """The hash of everything a file shows and of what makes it: a changed document gets a new key."""
+    data = json.dumps([GENERATOR, fmt, engine, asdict(paper)], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def jobs_for(papers: list[Paper]) -> list[Job]:
+    """The files to have for ``papers`` (every format of every document), with their cache keys."""
+    engines = {fmt: _engine(fmt) for fmt in {f for f, _ in FORMATS}}
+    by = {(p.slug, p.lang): p for p in papers}
+    jobs = []
+    for slug in dict.fromkeys(p.slug for p in papers):
+        for fmt, lang in FORMATS:
+            paper = by.get((slug, lang))
+            if paper is not None:
+                jobs.append(Job(paper, fmt, file_path(slug, lang, fmt), cache_key(paper, fmt, engines[fmt])))
+    return jobs
+
+
+def cache_folder() -> Path:
+    """Where made files are kept between builds: ``$CORPUS_CACHE/downloads`` (the pinyin cache's folder)."""
+    base = os.environ.get("CORPUS_CACHE") or str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "gsi-reference")
+    return Path(base) / "downloads"
+
+
+def cached(job: Job, cache: Path) -> Path:
+    return cache / f"{job.key}.{job.format}"
+
+
+def make_bytes(job: Job) -> bytes:
+    """The bytes of one file; a failure names the document and the file."""
+    try:
+        if job.format == "pdf":
+            from .pdf import pdf_bytes
+
+            return pdf_bytes(job.paper)
+        from .epub import epub_bytes
+
+        return epub_bytes(job.paper)
+    except CorpusError:
+        raise
+    except Exception as err:  # noqa: BLE001 - WeasyPrint's errors have no common base; name the file instead
+        raise CorpusError("seeds/catalog.yaml", f"document {job.paper.slug!r}: {job.path} could not be made: {type(err).__name__}: {err}") from None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary name beside ``path`` and rename: no reader sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+
+
+def make_missing(jobs: list[Job], cache: Path) -> list[Job]:
+    """Make the files not in the cache yet, into the cache; return the jobs that were made."""
+    made = []
+    for job in jobs:
+        target = cached(job, cache)
+        if not target.exists():
+            _write_atomically(target, make_bytes(job))
+            made.append(job)
+    return made
+
+
+def publish(jobs: list[Job], cache: Path, docs_dir: Path, *, keep_stale: bool = False, prune: bool = True) -> int:
+    """Make ``docs/downloads/`` hold exactly the cached files of ``jobs``; return how many changed.
+
+    A file whose bytes are already there is not touched (``mkdocs serve`` would rebuild).
+    ``keep_stale`` keeps the previous file of a job not made yet (``mkdocs serve`` offers it
+    until the new one is made); ``prune=False`` leaves other files alone.
+    """
+    changed = 0
+    wanted = set()
+    for job in jobs:
+        source = cached(job, cache)
+        path = Path(docs_dir) / job.path
+        if not source.exists():
+            if keep_stale:
+                wanted.add(path)
+            continue
+        wanted.add(path)
+        data = source.read_bytes()
+        if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            continue
+        _write_atomically(path, data)
+        changed += 1
+    root = Path(docs_dir) / FOLDER
+    if prune and root.exists():
+        for path in sorted(root.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                changed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
+def make_and_publish(missing: list[Job], jobs: list[Job], cache: Path, docs_dir: Path) -> int:
+    """Make ``missing`` and publish them (``mkdocs serve``'s worker process); return how many were made."""
+    made = make_missing(missing, cache)
+    publish(jobs, cache, docs_dir, keep_stale=True, prune=False)
+    return len(made)
+
+
+def offered(jobs: list[Job], docs_dir: Path) -> dict[str, list[Download]]:
+    """The files in ``docs/downloads/`` by document, with their sizes, for the download lines."""
+    out: dict[str, list[Download]] = {}
+    for job in jobs:
+        path = Path(docs_dir) / job.path
+        if path.exists():
+            out.setdefault(job.paper.slug, []).append(Download(job.paper.slug, job.format, job.paper.lang, job.path, path.stat().st_size))
+    return out
+
+
+def link_label(download: Download, lang: str, size: str) -> str:
+    """The text of a download link: format, language and size, in the page's language.
+
+    >>> link_label(Download("a", "pdf", "zh-en", "p", 1), "zh", "1.0 KB")
+    'PDF，中英对照，1.0 KB'
+    >>> link_label(Download("a", "epub", "en", "p", 1), "en", "9.9 KB")
+    'EPUB, English, 9.9 KB'
+    """
+    names = PAPER_LABELS[lang]["lang_name"]
+    sep = "，" if lang == "zh" else ", "
+    return sep.join((download.format.upper(), names[download.lang], size))
