@@ -41,7 +41,7 @@ h4 { font-size: 11pt; margin: 4mm 0 1mm; bookmark-level: 4; }
 h2, h3, h4 { break-after: avoid; }
 .facts { border-top: 0.6pt solid #888; border-bottom: 0.6pt solid #888; padding: 2mm 0; margin: 0 0 4mm;
   font-size: 9pt; line-height: 1.55; }
-.facts p { margin: 0.6mm 0; text-indent: 0; }
+.facts p { margin: 0.6mm 0; text-align: left; }
 .facts b { font-weight: bold; }
 .note { font-size: 8.5pt; color: #333; margin: 0 0 6mm; }
 a { color: #1a3d8f; text-decoration: none; }
@@ -168,4 +168,6 @@ def pdf_bytes(paper: Paper) -> bytes:
     font_file()
     from weasyprint import HTML  # imported here: only a build that makes a PDF pays for it
 
-    return HTML(string=paper_html(paper), base_url=paper.address).write_pdf()
+    # no base_url: with the page address as base, WeasyPrint would turn the ids' links (address#id)
+    # into links inside the PDF; they are to open the paragraph on the site
+    return HTML(string=paper_html(paper)).write_pdf()
