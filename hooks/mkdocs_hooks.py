@@ -96,7 +96,11 @@ def _timed(event):
 
 
 def on_shutdown():
-    """Write the hooks' time per event for the benchmark (only with CORPUS_TIMINGS set)."""
+    """Stop ``mkdocs serve``'s worker that makes the files to download; write the hooks' time per
+    event for the benchmark (only with CORPUS_TIMINGS set)."""
+    pool = _state.pop("pool", None)
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
     if TIMINGS:
         data = {"events": _timings, "not_ours": _not_ours}
         Path(TIMINGS).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -213,9 +217,13 @@ def _prepare_downloads(corpus, config) -> None:
         _make_in_background(missing, jobs, cache, docs_dir)
         log.info(f"{len(missing)} files to download are being made in the background")
         return
+    if os.environ.get("CORPUS_DOWNLOADS") == "cached":  # offer what the cache holds, make nothing (see .ci/site)
+        downloads.publish(jobs, cache, docs_dir)
+        log.info(f"files to download: {len(jobs) - len(missing)} of {len(jobs)} from the cache, none made (CORPUS_DOWNLOADS=cached)")
+        return
     start = time.perf_counter()
     try:
-        made = downloads.make_missing(jobs, cache)
+        made = downloads.make_missing(jobs, cache, workers=min(2, os.cpu_count() or 1))
     except CorpusError as err:
         raise PluginError(str(err)) from None
     published = downloads.publish(jobs, cache, docs_dir)
@@ -228,12 +236,15 @@ def _prepare_downloads(corpus, config) -> None:
 def _make_in_background(missing, jobs, cache, docs_dir) -> None:
     """Make ``missing`` in one worker process (the other core), then publish them: ``mkdocs serve`` sees the new files."""
     import concurrent.futures
-    import multiprocessing
 
-    pool = _state.get("pool")
-    if pool is None:
-        pool = _state["pool"] = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    future = pool.submit(downloads.make_and_publish, missing, jobs, cache, docs_dir)
+    new_pool = functools.partial(downloads.worker_pool, 1)
+    pool = _state.get("pool") or new_pool()
+    try:
+        future = pool.submit(downloads.make_and_publish, missing, jobs, cache, docs_dir)
+    except concurrent.futures.process.BrokenProcessPool:  # a worker died (killed): start another
+        pool = new_pool()
+        future = pool.submit(downloads.make_and_publish, missing, jobs, cache, docs_dir)
+    _state["pool"] = pool
 
     def report(done):
         error = done.exception()

@@ -135,15 +135,38 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def make_missing(jobs: list[Job], cache: Path) -> list[Job]:
-    """Make the files not in the cache yet, into the cache; return the jobs that were made."""
-    made = []
-    for job in jobs:
-        target = cached(job, cache)
-        if not target.exists():
-            _write_atomically(target, make_bytes(job))
-            made.append(job)
-    return made
+def make_missing(jobs: list[Job], cache: Path, workers: int = 1) -> list[Job]:
+    """Make the files not in the cache yet, into the cache; return the jobs that were made.
+
+    With ``workers`` > 1 and at least two documents' files to make (a fresh clone: 20 files,
+    about 7 s on one core), the documents are shared among that many processes.
+    """
+    missing = [job for job in jobs if not cached(job, cache).exists()]
+    slugs = list(dict.fromkeys(job.paper.slug for job in missing))
+    if workers > 1 and len(slugs) > 1:
+        groups = [[job for job in missing if job.paper.slug in slugs[i::workers]] for i in range(workers)]
+        with worker_pool(workers) as pool:
+            for done in pool.map(make_missing, [g for g in groups if g], [cache] * workers):
+                pass
+        return missing
+    for job in missing:
+        _write_atomically(cached(job, cache), make_bytes(job))
+    return missing
+
+
+def worker_pool(workers: int):
+    """Processes that make files: spawned (not forked from a process that runs threads, as
+    ``mkdocs serve`` does), importing the pipeline from hooks/."""
+    import concurrent.futures
+    import multiprocessing
+    import site
+
+    return concurrent.futures.ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=site.addsitedir,
+        initargs=(str(Path(__file__).resolve().parents[1]),),
+    )
 
 
 def publish(jobs: list[Job], cache: Path, docs_dir: Path, *, keep_stale: bool = False, prune: bool = True) -> int:
@@ -180,10 +203,16 @@ def publish(jobs: list[Job], cache: Path, docs_dir: Path, *, keep_stale: bool = 
 
 
 def make_and_publish(missing: list[Job], jobs: list[Job], cache: Path, docs_dir: Path) -> int:
-    """Make ``missing`` and publish them (``mkdocs serve``'s worker process); return how many were made."""
-    made = make_missing(missing, cache)
-    publish(jobs, cache, docs_dir, keep_stale=True, prune=False)
-    return len(made)
+    """Make ``missing`` and publish them, a document at a time (``mkdocs serve``'s worker process).
+
+    Each document's files are published as soon as they are made: the server's next rebuild
+    offers them, without waiting for the whole corpus. Returns how many files were made.
+    """
+    made = 0
+    for slug in dict.fromkeys(job.paper.slug for job in missing):
+        made += len(make_missing([job for job in missing if job.paper.slug == slug], cache))
+        publish([job for job in jobs if job.paper.slug == slug], cache, docs_dir, keep_stale=True, prune=False)
+    return made
 
 
 def offered(jobs: list[Job], docs_dir: Path) -> dict[str, list[Download]]:
