@@ -3,8 +3,15 @@
 * on_config      build every page from the seeds and write the changed ones
                  under docs/texts/ (before MkDocs and static-i18n read docs/);
                  bad input stops here with one line naming the file, before
-                 the site folder is touched;
-* on_page_markdown  put the list of documents and the bundle link into the home page;
+                 the site folder is touched; every document's PDFs and EPUBs
+                 made when their document changed and copied under
+                 docs/downloads/ (corpus/downloads.py; ``mkdocs serve``
+                 makes them in a worker process, see _prepare_downloads);
+* on_startup     remember whether this is ``mkdocs serve``;
+* on_files       CORPUS_DOWNLOADS=off (the benchmark's baseline) leaves the files out;
+* on_pre_build   the files to download as they are now (their sizes);
+* on_page_markdown  put the list of documents, every document's files and the bundle
+                 link into the home page, and a document's files into its provenance block;
 * on_page_context  previous / next between documents (corpus/navigation.py), and the
                  place in the navigation of pages kept out of it (a document's
                  parallel view, versions, other items; a term page);
@@ -203,6 +210,9 @@ def _prepare_downloads(corpus, config) -> None:
     so far and makes the missing ones in another process: an edit shows at once, and the rebuild
     that the new files trigger offers them (with the previous ones offered meanwhile).
     """
+    if os.environ.get("CORPUS_DOWNLOADS") == "off":  # no files, no download lines (the benchmark's baseline)
+        _state["download_jobs"] = []
+        return
     site_url = config.site_url or "https://example.org/"
     papers = [p for d in corpus.documents for p in papers_of(d, site_url)]
     try:
@@ -294,6 +304,16 @@ def _teach_segmenter(terms) -> None:
         for form in term.forms("zh"):
             if "、" not in form and len(form) > 1:
                 jieba.add_word(form)
+
+
+@_timed
+def on_files(files, config):
+    """With CORPUS_DOWNLOADS=off, leave docs/downloads/ out of the site (the benchmark's baseline)."""
+    if os.environ.get("CORPUS_DOWNLOADS") != "off":
+        return files
+    for file in [f for f in files if f.src_uri.startswith(f"{downloads.FOLDER}/")]:
+        files.remove(file)
+    return files
 
 
 @_timed

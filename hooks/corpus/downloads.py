@@ -178,6 +178,8 @@ def publish(jobs: list[Job], cache: Path, docs_dir: Path, *, keep_stale: bool = 
     """
     changed = 0
     wanted = set()
+    root = Path(docs_dir) / FOLDER
+    manifest = _read_manifest(root)
     for job in jobs:
         source = cached(job, cache)
         path = Path(docs_dir) / job.path
@@ -186,20 +188,48 @@ def publish(jobs: list[Job], cache: Path, docs_dir: Path, *, keep_stale: bool = 
                 wanted.add(path)
             continue
         wanted.add(path)
+        if manifest.get(job.path) == job.key and path.exists():
+            continue  # the file made from this key is there: not read, not touched
         data = source.read_bytes()
-        if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            continue
-        _write_atomically(path, data)
-        changed += 1
-    root = Path(docs_dir) / FOLDER
+        if not (path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data):
+            _write_atomically(path, data)
+            changed += 1
+        manifest[job.path] = job.key
+    if prune:
+        manifest = {k: v for k, v in manifest.items() if Path(docs_dir) / k in wanted}
+    _write_manifest(root, manifest)
     if prune and root.exists():
         for path in sorted(root.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
+            if path.is_file() and path not in wanted and path.name != MANIFEST:
                 path.unlink()
                 changed += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return changed
+
+
+#: In docs/downloads/: which cache key each file was copied from (a dot file: MkDocs does not publish it).
+MANIFEST = ".made-from.json"
+
+
+def _read_manifest(root: Path) -> dict[str, str]:
+    """The manifest of ``publish`` (empty when missing or unreadable: every file is then compared)."""
+    try:
+        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_manifest(root: Path, manifest: dict[str, str]) -> None:
+    """Write the manifest only when it changed (``mkdocs serve`` rebuilds on every write under docs/)."""
+    data = (json.dumps(manifest, indent=0, sort_keys=True) + "\n").encode("utf-8")
+    path = root / MANIFEST
+    if not manifest and not path.exists():
+        return
+    if path.exists() and path.read_bytes() == data:
+        return
+    _write_atomically(path, data)
 
 
 def make_and_publish(missing: list[Job], jobs: list[Job], cache: Path, docs_dir: Path) -> int:
