@@ -40,12 +40,12 @@ SITE_TERMS = 200
 LINKER_DOCUMENTS = 100
 
 
-def measure_downloads(tmp: Path, documents: int, pools) -> downloads_cost.DownloadCost:
+def measure_downloads(tmp: Path, documents: int, pools, pairs: int = 3) -> downloads_cost.DownloadCost:
     """The files to download of a generated project of ``documents`` documents: made, and what a build adds."""
     project = generate.make_project(tmp / f"project-files-{documents}", documents, SITE_TERMS, pools)
     site = tmp / f"site-files-{documents}"
     try:
-        return downloads_cost.measure_downloads(project, site, _cache() / "downloads")
+        return downloads_cost.measure_downloads(project, site, _cache() / "downloads", pairs)
     finally:
         shutil.rmtree(project)
         shutil.rmtree(site, ignore_errors=True)
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         files = []
         for n in corpus_sizes:
             print(f"files to download, {n:,} documents …", flush=True)
-            files.append(measure_downloads(tmp, n, pools))
+            files.append(measure_downloads(tmp, n, pools, 1 if args.quick else 3 if n <= 100 else 1))
         serve, serve_files = [], []
         if not args.quick:
             print("mkdocs serve …", flush=True)
@@ -225,7 +225,7 @@ def downloads_only(tmp: Path, corpus_sizes: list[int], pools, out: Path, started
     files = []
     for n in corpus_sizes:
         print(f"files to download, {n:,} documents …", flush=True)
-        files.append(measure_downloads(tmp, n, pools))
+        files.append(measure_downloads(tmp, n, pools, 3 if n <= 100 else 1))
         print(downloads_cost.table(files), flush=True)
     print("mkdocs serve …", flush=True)
     times = measure.serve_times(generate.copy_project(tmp / "project-serve"))

@@ -144,6 +144,7 @@ def test_pdf_metadata_fonts_bookmarks_and_links(built_site, papers):
     assert re.search(r"^Author:\s+新华社", info, re.M)
     assert re.search(r"^CreationDate:\s+2023-02-21T00:00:00", info, re.M)
     assert re.search(r"^Page size:.*\(A4\)", info, re.M)
+    assert re.search(r"^Tagged:\s+yes", info, re.M)
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert fonts and all(re.search(r"\byes yes yes\b", f) for f in fonts), fonts  # embedded, subset, with unicode
     assert all("CJK" in f for f in fonts)

@@ -37,7 +37,7 @@ from .papers import PAPER_LABELS, Paper
 #: Folder under docs/ (and in the site) that holds the files; git-ignored under docs/.
 FOLDER = "downloads"
 #: Bump when pdf.py or epub.py write different bytes for the same paper (the cache key holds it).
-GENERATOR = "gsi-downloads 2"
+GENERATOR = "gsi-downloads 3"
 #: The files of one document: (format, language), in the order the download line lists them.
 FORMATS = (("pdf", "zh"), ("pdf", "en"), ("pdf", "zh-en"), ("epub", "zh"), ("epub", "en"))
 

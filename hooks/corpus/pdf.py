@@ -6,8 +6,9 @@ site's set installs it from PyPI and a fresh Debian machine needs only Pango
 and the Noto CJK fonts, where headless Chromium would add a browser to the
 site's set; it makes a 7-page document in about 0.3 s, embeds the fonts as
 subsets, turns the headings into PDF bookmarks and the links into link
-annotations, and writes the same bytes for the same input (no clock, no
-random identifier: the dates are the document's own).
+annotations, tags the PDF (a structure tree of headings, paragraphs and
+links, for screen readers), and writes the same bytes for the same input (no
+clock, no random identifier: the dates are the document's own).
 
 Every string from the data is escaped where it lands (``html.escape`` for
 text and attributes); the metadata WeasyPrint copies into the PDF's Info
@@ -170,4 +171,5 @@ def pdf_bytes(paper: Paper) -> bytes:
 
     # no base_url: with the page address as base, WeasyPrint would turn the ids' links (address#id)
     # into links inside the PDF; they are to open the paragraph on the site
-    return HTML(string=paper_html(paper)).write_pdf()
+    # tagged (headings, paragraphs, links in a structure tree): screen readers and reflow read it
+    return HTML(string=paper_html(paper)).write_pdf(pdf_tags=True)
