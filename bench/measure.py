@@ -223,6 +223,24 @@ def _download_line(url: str) -> str | None:
     return found.group(0) if found else None
 
 
+def _files_made(project: Path, timeout: float) -> bool:
+    """Wait until docs/downloads/ holds the five files of every document (its manifest lists them)."""
+    from corpus.downloads import FORMATS, MANIFEST
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        texts = project / "docs" / "texts"
+        documents = [d for d in texts.iterdir() if d.is_dir()] if texts.exists() else []
+        try:
+            made = json.loads((project / "docs" / "downloads" / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            made = {}
+        if documents and len(made) >= len(FORMATS) * len(documents):
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def serve_seconds(project: Path, edits: int = 3, timeout: float = 60.0) -> list[float]:
     """Seconds from saving an edited seed until ``mkdocs serve`` serves the changed page, per edit."""
     return serve_times(project, edits, timeout).shown
@@ -246,8 +264,10 @@ def serve_times(project: Path, edits: int = 3, timeout: float = 60.0) -> ServeTi
         with log.open("wb") as out:
             server = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
-            if _wait_for(url, "prov-downloads", 4 * timeout) is None:
-                raise RuntimeError(f"mkdocs serve did not serve {url} with its files within {4 * timeout:.0f} s:\n{log.read_text()[-2000:]}")
+            if _wait_for(url, paragraph, timeout) is None:
+                raise RuntimeError(f"mkdocs serve did not serve {url} within {timeout:.0f} s:\n{log.read_text()[-2000:]}")
+            if not _files_made(project, 4 * timeout):  # a fresh cache: the worker makes every file first
+                raise RuntimeError(f"mkdocs serve did not make the files within {4 * timeout:.0f} s:\n{log.read_text()[-2000:]}")
             seed = project / "seeds" / seed_name
             shown, files = [], []
             for n in range(1, edits + 1):
