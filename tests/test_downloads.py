@@ -291,3 +291,19 @@ def test_a_missing_font_stops_the_build_with_a_clear_error(monkeypatch):
             pdf.font_file()
     finally:
         pdf.font_file.cache_clear()
+
+
+def test_a_build_without_the_font_stops_with_one_line_and_leaves_the_site(tmp_path):
+    from conftest import copy_project, run_build
+
+    project = copy_project(tmp_path / "project")
+    fonts = tmp_path / "fonts.conf"  # fontconfig that knows no font at all
+    fonts.write_text("<?xml version='1.0'?>\n<fontconfig></fontconfig>\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+    proc = run_build(project, site, env={"FONTCONFIG_FILE": str(fonts)})
+    assert proc.returncode != 0
+    assert "fonts: the font 'Noto Serif CJK SC' is not installed (Debian: apt-get install fonts-noto-cjk)" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
