@@ -208,6 +208,9 @@ def publish(jobs: list[Job], cache: Path, docs_dir: Path, *, keep_stale: bool = 
     return changed
 
 
+#: Niceness of ``mkdocs serve``'s worker process: on a small machine it takes the CPU the rebuilds leave.
+WORKER_NICENESS = 10
+
 #: In docs/downloads/: which cache key each file was copied from (a dot file: MkDocs does not publish it).
 MANIFEST = ".made-from.json"
 
@@ -238,6 +241,8 @@ def make_and_publish(missing: list[Job], jobs: list[Job], cache: Path, docs_dir:
     Each document's files are published as soon as they are made: the server's next rebuild
     offers them, without waiting for the whole corpus. Returns how many files were made.
     """
+    if os.nice(0) < WORKER_NICENESS:  # the server's rebuild (the edit a writer waits for) comes first
+        os.nice(WORKER_NICENESS - os.nice(0))
     made = 0
     for slug in dict.fromkeys(job.paper.slug for job in missing):
         made += len(make_missing([job for job in missing if job.paper.slug == slug], cache))
