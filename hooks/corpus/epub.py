@@ -79,7 +79,7 @@ def identifier(paper: Paper) -> str:
     >>> from corpus.papers import Paper
     >>> p = Paper("a", "zh", "t", None, "2023-01-01", "x", "s", "https://e.org/texts/a/", None, "site", (), ())
     >>> identifier(p)
-    'urn:uuid:5ce8c3b6-0f30-5c03-9c40-54cabe45b0a4'
+    'urn:uuid:a923e13a-9085-5d75-876b-ce09c47e309b'
     """
     return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{paper.address}#epub-{paper.lang}"))
 
