@@ -13,7 +13,8 @@ offline bundle), under ``downloads/<slug>/``:
 
 Making a PDF takes 0.2–1.5 s, so files are cached by content: a file's key
 is the hash of its paper (``papers.Paper``: everything it shows), its format,
-``GENERATOR`` and, for a PDF, WeasyPrint's version and the font file. A
+``GENERATOR``, the source of its writer (pdf.py or epub.py) and, for a PDF,
+WeasyPrint's version and the font file. A
 build makes only the files whose key is not in the cache; an edit to one
 seed remakes that document's five files, nothing else. The files are then
 copied into ``docs/downloads/`` (git-ignored) when their bytes changed, so
@@ -72,13 +73,20 @@ def file_path(slug: str, lang: str, fmt: str) -> str:
     return f"{FOLDER}/{slug}/{slug}-{lang}.{fmt}"
 
 
+def _source(module: str) -> str:
+    """The hash of a writer's source (pdf.py, epub.py): an edit to its layout or markup remakes its files
+    even when nobody bumps ``GENERATOR``."""
+    return hashlib.sha256((Path(__file__).parent / f"{module}.py").read_bytes()).hexdigest()[:16]
+
+
 def _engine(fmt: str) -> str:
-    """What a format's bytes depend on besides the paper: WeasyPrint's release and the font, for a PDF."""
+    """What a format's bytes depend on besides the paper: the writer's source and, for a PDF,
+    WeasyPrint's release and the font file."""
     if fmt != "pdf":
-        return ""
+        return f"epub.py {_source('epub')}"
     from .pdf import font_identity
 
-    return f"weasyprint {metadata.version('weasyprint')}; {font_identity()}"
+    return f"pdf.py {_source('pdf')}; weasyprint {metadata.version('weasyprint')}; {font_identity()}"
 
 
 def cache_key(paper: Paper, fmt: str, engine: str) -> str:
