@@ -219,6 +219,11 @@ def _prepare_downloads(corpus, config) -> None:
         jobs = downloads.jobs_for(papers)
     except CorpusError as err:
         raise PluginError(str(err)) from None
+    for paper in downloads.too_long(papers):
+        log.info(
+            f"{paper.slug}: no PDF in {paper.lang} ({downloads.paper_chars(paper):,} characters, more than "
+            f"{downloads.PDF_MAX_CHARS:,}: hundreds of pages); its EPUBs are made"
+        )
     cache, docs_dir = downloads.cache_folder(), Path(config.docs_dir)
     _state["download_jobs"] = jobs
     missing = [j for j in jobs if not downloads.cached(j, cache).exists()]

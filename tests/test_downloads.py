@@ -307,3 +307,16 @@ def test_a_build_without_the_font_stops_with_one_line_and_leaves_the_site(tmp_pa
     assert "fonts: the font 'Noto Serif CJK SC' is not installed (Debian: apt-get install fonts-noto-cjk)" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
+
+
+def test_a_very_long_document_gets_its_epubs_but_no_pdf(papers):
+    paper = papers[("sco-security-cooperation", "zh")]
+    long = dataclasses.replace(paper, lines=(dataclasses.replace(paper.lines[-1], text="安全合作，" * 70_000),))
+    assert downloads.too_long([paper, long]) == [long]
+    assert [(j.format, j.paper.lang) for j in downloads.jobs_for([long])] == [("epub", "zh")]
+
+
+def test_an_untranslated_document_says_so_in_both_languages(papers):
+    from corpus import papers as module
+
+    assert module.PAPER_LABELS["zh"]["translation_none"] and module.PAPER_LABELS["en"]["translation_none"]

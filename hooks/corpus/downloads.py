@@ -95,15 +95,31 @@ def cache_key(paper: Paper, fmt: str, engine: str) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
 
 
+#: A paper with more characters than this gets no PDF (an EPUB still): about 250 A4 pages of Chinese,
+#: which WeasyPrint lays out in minutes (a 650,000-character paragraph took more than ten).
+PDF_MAX_CHARS = 300_000
+
+
+def paper_chars(paper: Paper) -> int:
+    """The characters of a paper's text (both languages of a parallel text)."""
+    return sum(len(line.text) + len(line.en or "") for line in paper.lines)
+
+
+def too_long(papers: list[Paper]) -> list[Paper]:
+    """The papers that get no PDF (see ``PDF_MAX_CHARS``): the build names them."""
+    return [p for p in papers if paper_chars(p) > PDF_MAX_CHARS]
+
+
 def jobs_for(papers: list[Paper]) -> list[Job]:
-    """The files to have for ``papers`` (every format of every document), with their cache keys."""
+    """The files to have for ``papers`` (every format of every document, but no PDF of a paper
+    longer than ``PDF_MAX_CHARS``), with their cache keys."""
     engines = {fmt: _engine(fmt) for fmt in {f for f, _ in FORMATS}}
     by = {(p.slug, p.lang): p for p in papers}
     jobs = []
     for slug in dict.fromkeys(p.slug for p in papers):
         for fmt, lang in FORMATS:
             paper = by.get((slug, lang))
-            if paper is not None:
+            if paper is not None and not (fmt == "pdf" and paper_chars(paper) > PDF_MAX_CHARS):
                 jobs.append(Job(paper, fmt, file_path(slug, lang, fmt), cache_key(paper, fmt, engines[fmt])))
     return jobs
 

@@ -24,6 +24,7 @@ PAPER_LANGS = ("zh", "en", "zh-en")
 PAPER_LABELS = {
     "zh": {
         "download": "下载",
+        "translation_none": "本文尚无英文译文：英文版各段均为中文原文。",
         "none": "各文献的下载文件尚未生成。",
         "address": "本页地址",
         "ids": "页边的段落编号即该段的永久链接",
@@ -36,6 +37,7 @@ PAPER_LABELS = {
     },
     "en": {
         "download": "Download",
+        "translation_none": "This document has not been translated yet: every heading and paragraph shows the Chinese original.",
         "none": "The documents' files have not been made yet.",
         "address": "Published at",
         "ids": "Each paragraph id in the margin is the paragraph’s permanent link",
@@ -142,7 +144,8 @@ def _facts(d, lang: str, address: str, translator: str | None) -> list[Fact]:
             facts.append(Fact(t["other_copy"], f"{copy.source.get(lang)}{t['comma']}{copy.date} · seeds/{copy.seed}", copy.url, lang=lang))
     if translator:
         note = d.translation.note if d.translation and d.translation.note else ""
-        facts.append(Fact(t["translation"], (t["translation_" + translator] + (" " + note if note else "")).strip(), lang=lang))
+        said = t.get("translation_" + translator) or PAPER_LABELS[lang]["translation_none"]
+        facts.append(Fact(t["translation"], (said + (" " + note if note else "")).strip(), lang=lang))
     facts.append(Fact(p["address"], address, address, lang=lang))
     return facts
 
