@@ -37,7 +37,7 @@ from corpus.translations import Translation, fingerprint, skeleton, translation_
 ROOT = Path(__file__).resolve().parents[1]
 #: What a build needs (as tests/conftest.py copies it); generated pages are left behind.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "seeds", "hooks", "overrides", "glossary")
-GENERATED_FOLDERS = ("texts", "glossary")
+GENERATED_FOLDERS = ("texts", "glossary", "downloads")
 CN_NUMERALS = "一二三四五六七八九十"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _PART_PREFIX = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")

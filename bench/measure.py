@@ -205,11 +205,53 @@ def _settle(log: Path, quiet: float = 3.0, timeout: float = 120.0) -> None:
 SERVE_SEED = ("004_57f6c3e94606ab13.txt", "安全合作是上合组织", "texts/sco-security-cooperation/")
 
 
-def serve_seconds(project: Path, edits: int = 3, timeout: float = 60.0) -> list[float]:
-    """Seconds from saving an edited seed until ``mkdocs serve`` serves the changed page, per edit.
+@dataclass(frozen=True)
+class ServeTimes:
+    """Seconds from saving an edited seed until ``mkdocs serve`` serves the changed text (``shown``), and
+    until the page offers the document's remade PDFs and EPUBs (``files``; made in the background)."""
 
-    Starts ``mkdocs serve`` on a free port, waits until it serves the page and
-    has stopped rebuilding, then appends a new sentence to one paragraph of a
+    shown: list[float]
+    files: list[float]
+
+
+_DOWNLOAD_LINE = re.compile(r'<p class="prov-downloads">.*?</p>', re.S)
+
+
+def _download_line(url: str) -> str | None:
+    page = _fetch(url)
+    found = _DOWNLOAD_LINE.search(page) if page else None
+    return found.group(0) if found else None
+
+
+def _files_made(project: Path, timeout: float) -> bool:
+    """Wait until docs/downloads/ holds the five files of every document (its manifest lists them)."""
+    from corpus.downloads import FORMATS, MANIFEST
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        texts = project / "docs" / "texts"
+        documents = [d for d in texts.iterdir() if d.is_dir()] if texts.exists() else []
+        try:
+            made = json.loads((project / "docs" / "downloads" / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            made = {}
+        if documents and len(made) >= len(FORMATS) * len(documents):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def serve_seconds(project: Path, edits: int = 3, timeout: float = 60.0) -> list[float]:
+    """Seconds from saving an edited seed until ``mkdocs serve`` serves the changed page, per edit."""
+    return serve_times(project, edits, timeout).shown
+
+
+def serve_times(project: Path, edits: int = 3, timeout: float = 60.0) -> ServeTimes:
+    """Seconds from saving an edited seed until ``mkdocs serve`` serves the changed page, per edit, and
+    until the page's download line offers the document's new files.
+
+    Starts ``mkdocs serve`` on a free port, waits until it serves the page with its download line
+    and has stopped rebuilding, then appends a new sentence to one paragraph of a
     seed, ``edits`` times, letting the server settle after each.
     """
     seed_name, paragraph, page = SERVE_SEED
@@ -224,19 +266,31 @@ def serve_seconds(project: Path, edits: int = 3, timeout: float = 60.0) -> list[
         try:
             if _wait_for(url, paragraph, timeout) is None:
                 raise RuntimeError(f"mkdocs serve did not serve {url} within {timeout:.0f} s:\n{log.read_text()[-2000:]}")
+            if not _files_made(project, 4 * timeout):  # a fresh cache: the worker makes every file first
+                raise RuntimeError(f"mkdocs serve did not make the files within {4 * timeout:.0f} s:\n{log.read_text()[-2000:]}")
             seed = project / "seeds" / seed_name
-            seconds = []
+            shown, files = [], []
             for n in range(1, edits + 1):
                 _settle(log)
+                before = _download_line(url)
                 marker = f"测速标记{n}{time.time_ns() % 100000:05d}。"
                 text = seed.read_text(encoding="utf-8")
                 line = next(x for x in text.split("\n") if paragraph in x)
+                start = time.perf_counter()
                 seed.write_text(text.replace(line, line.rstrip() + marker, 1), encoding="utf-8")
                 took = _wait_for(url, marker, timeout)
                 if took is None:
                     raise RuntimeError(f"mkdocs serve did not show the edit within {timeout:.0f} s:\n{log.read_text()[-2000:]}")
-                seconds.append(took)
-            return seconds
+                shown.append(took)
+                while time.perf_counter() - start < timeout:
+                    current = _download_line(url)
+                    if current and current != before:
+                        break
+                    time.sleep(0.1)
+                else:
+                    raise RuntimeError(f"mkdocs serve did not offer the new files within {timeout:.0f} s:\n{log.read_text()[-2000:]}")
+                files.append(time.perf_counter() - start)
+            return ServeTimes(shown, files)
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -4,7 +4,9 @@ For corpora of 10, 100 and 1,000 documents (generated from the real
 paragraphs, see bench/generate.py) it times ``mkdocs build`` with and without
 the hooks, weighs one document page, the search indexes, the site and the
 offline bundle; it times term linking with glossaries of 200, 1,000 and 5,000
-terms, and how soon ``mkdocs serve`` shows an edited seed. It prints the
+terms, and how soon ``mkdocs serve`` shows an edited seed; and what the
+documents' PDFs and EPUBs add (bench/downloads_cost.py; ``--downloads`` runs
+that part and the serve test only). It prints the
 figures and the targets (PASS/FAIL) and writes them, with a plot, to
 bench/results/ (results.md, plot.svg, results.json).
 
@@ -26,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "hooks")]
 
+import downloads_cost  # noqa: E402
 import generate  # noqa: E402
 import measure  # noqa: E402
 import report  # noqa: E402
@@ -35,6 +38,23 @@ import sizes  # noqa: E402
 SITE_TERMS = 200
 #: Documents of the text that the linker is timed on.
 LINKER_DOCUMENTS = 100
+
+
+def measure_downloads(tmp: Path, documents: int, pools, pairs: int = 3) -> downloads_cost.DownloadCost:
+    """The files to download of a generated project of ``documents`` documents: made, and what a build adds."""
+    project = generate.make_project(tmp / f"project-files-{documents}", documents, SITE_TERMS, pools)
+    site = tmp / f"site-files-{documents}"
+    try:
+        return downloads_cost.measure_downloads(project, site, _cache() / "downloads", pairs)
+    finally:
+        shutil.rmtree(project)
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def _cache() -> Path:
+    import os
+
+    return Path(os.environ["CORPUS_CACHE"])
 
 
 def measure_size(tmp: Path, documents: int, repeats: int, bundle: bool, pools) -> report.Row:
@@ -125,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 10 100 1000)")
     parser.add_argument("--repeats", type=int, help="builds of each kind per size (default 5 up to 100 documents, 3 above; 1 with --quick)")
     parser.add_argument("--out", type=Path, default=HERE / "results", help="folder for results.md, plot.svg, results.json")
+    parser.add_argument("--downloads", action="store_true", help="only the files to download (and the serve test): downloads.md")
     args = parser.parse_args(argv)
     corpus_sizes = args.sizes or ([10, 100] if args.quick else [10, 100, 1000])
 
@@ -140,16 +161,24 @@ def main(argv: list[str] | None = None) -> int:
     pools = generate.real_pools(build_corpus(generate.ROOT / "seeds"))
     with tempfile.TemporaryDirectory(prefix="bench-") as name:
         tmp = Path(name)
+        os.environ["CORPUS_CACHE"] = str(tmp / "cache")  # the builds' caches (pinyin, files): not the user's
+        if args.downloads:
+            return downloads_only(tmp, corpus_sizes, pools, args.out, started)
         rows = []
         for n in corpus_sizes:
             print(f"{n:,} documents …", flush=True)
             rows.append(measure_size(tmp, n, repeats(n), bundle=not (args.quick and n >= 1000), pools=pools))
         print("term linking …", flush=True)
         linking = measure_linking(tmp, [200, 1000, 5000], 3 if args.quick else 5, pools)
-        serve = []
+        files = []
+        for n in corpus_sizes:
+            print(f"files to download, {n:,} documents …", flush=True)
+            files.append(measure_downloads(tmp, n, pools, 1 if args.quick else 3 if n <= 100 else 1))
+        serve, serve_files = [], []
         if not args.quick:
             print("mkdocs serve …", flush=True)
-            serve = measure.serve_seconds(generate.copy_project(tmp / "project-serve"))
+            times = measure.serve_times(generate.copy_project(tmp / "project-serve"))
+            serve, serve_files = times.shown, times.files
     items = report.targets(rows, linking, serve)
     notes = [
         f"{' / '.join(str(repeats(n)) for n in corpus_sizes)} builds of each kind for {' / '.join(f'{n:,}' for n in corpus_sizes)} "
@@ -167,14 +196,51 @@ def main(argv: list[str] | None = None) -> int:
         "reader turns to search (docs/assets/search-zh.js) and are not counted.",
         "Indexed text: the titles and texts of the index's entries without markup or U+200B, UTF-8.",
     ]
-    text = report.markdown(rows, items, notes)
+    notes.append(downloads_note(files, serve_files))
+    text = report.markdown(rows, items, notes) + "\n## Files to download\n\n" + downloads_cost.table(files) + "\n"
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.md").write_text(text, encoding="utf-8")
     (args.out / "plot.svg").write_text(report.plot(rows), encoding="utf-8")
-    data = {"rows": [asdict(r) for r in rows], "linking": linking, "serve": serve, "targets": [asdict(t) for t in items]}
+    data = {"rows": [asdict(r) for r in rows], "linking": linking, "serve": serve, "serve_files": serve_files,
+            "files": [asdict(f) for f in files], "targets": [asdict(t) for t in items]}
     (args.out / "results.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(text)
     return 0 if all(t.passed is not False for t in items) else 1
+
+
+def downloads_note(files: list, serve_files: list[float]) -> str:
+    """What the files to download figures mean, and how soon `mkdocs serve` offers an edited document's new files."""
+    served = " / ".join(f"{s:.1f} s" for s in serve_files) if serve_files else "not measured"
+    return (
+        "Files to download (bench/downloads_cost.py): one document's five files are made on a sample of "
+        f"{downloads_cost.SAMPLE} documents, in one process; for larger corpora the cold figure is that time "
+        "per document times the documents. The extra build time with a warm cache is one build with the files "
+        "against one with CORPUS_DOWNLOADS=off, back to back. `mkdocs serve` makes an edited document's files "
+        f"in a worker process after it shows the edit; the page offered them {served} after the save."
+    )
+
+
+def downloads_only(tmp: Path, corpus_sizes: list[int], pools, out: Path, started: float) -> int:
+    """``--downloads``: the files to download at each size and the serve test; writes downloads.md and .json."""
+    files = []
+    for n in corpus_sizes:
+        print(f"files to download, {n:,} documents …", flush=True)
+        files.append(measure_downloads(tmp, n, pools, 3 if n <= 100 else 1))
+        print(downloads_cost.table(files), flush=True)
+    print("mkdocs serve …", flush=True)
+    times = measure.serve_times(generate.copy_project(tmp / "project-serve"))
+    serve = report.Target("`mkdocs serve` shows an edited seed within 3 s", " / ".join(f"{s:.1f} s" for s in times.shown), max(times.shown) <= 3)
+    text = (
+        "# Benchmark: files to download\n\n" + downloads_cost.table(files) + "\n\n" + report.targets_table([serve]) + "\n\n"
+        + f"- {downloads_note(files, times.files)}\n"
+        + f"- On {_machine()}; the run took {(time.perf_counter() - started) / 60:.0f} minutes.\n"
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "downloads.md").write_text(text, encoding="utf-8")
+    data = {"files": [asdict(f) for f in files], "serve": times.shown, "serve_files": times.files}
+    (out / "downloads.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(text)
+    return 0 if serve.passed else 1
 
 
 def _machine() -> str:

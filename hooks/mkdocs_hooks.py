@@ -3,8 +3,15 @@
 * on_config      build every page from the seeds and write the changed ones
                  under docs/texts/ (before MkDocs and static-i18n read docs/);
                  bad input stops here with one line naming the file, before
-                 the site folder is touched;
-* on_page_markdown  put the list of documents and the bundle link into the home page;
+                 the site folder is touched; every document's PDFs and EPUBs
+                 made when their document changed and copied under
+                 docs/downloads/ (corpus/downloads.py; ``mkdocs serve``
+                 makes them in a worker process, see _prepare_downloads);
+* on_startup     remember whether this is ``mkdocs serve``;
+* on_files       CORPUS_DOWNLOADS=off (the benchmark's baseline) leaves the files out;
+* on_pre_build   the files to download as they are now (their sizes);
+* on_page_markdown  put the list of documents, every document's files and the bundle
+                 link into the home page, and a document's files into its provenance block;
 * on_page_context  previous / next between documents (corpus/navigation.py), and the
                  place in the navigation of pages kept out of it (a document's
                  parallel view, versions, other items; a term page);
@@ -41,12 +48,14 @@ _IMPORTS_START = time.perf_counter()
 
 from corpus.build import DEFAULT_SITE_URL, build_corpus, check_register, write_pages  # noqa: E402
 from corpus.errors import CorpusError  # noqa: E402
+from corpus.escape import html_attribute, html_text, md_escape  # noqa: E402
 from corpus.glossary import load_glossary  # noqa: E402
 from corpus.htmlfix import fix_page  # noqa: E402
-from corpus.escape import html_attribute  # noqa: E402
 from corpus.search_passages import glossary_names  # noqa: E402
 from corpus.navigation import document_navigation, document_of, neighbours  # noqa: E402
 from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
+from corpus import downloads  # noqa: E402
+from corpus.papers import PAPER_LABELS, papers_of  # noqa: E402
 
 log = get_plugin_logger("corpus")
 
@@ -58,6 +67,10 @@ HANDOUT_NOSCRIPT = {
     "zh": "讲义页需要 JavaScript：它按网址中的选择载入各段文字。",
     "en": "The handout page needs JavaScript: it loads the passages its address names.",
 }
+#: In a document's provenance block (templates/provenance.md): its files to download.
+DOWNLOADS_MARKER = "<!-- corpus:downloads -->"
+#: On the home page: every document's files.
+DOWNLOADS_LIST_MARKER = "<!-- corpus:downloads-list -->"
 BUNDLE_TEXT = {
     "zh": {
         "link": "下载离线版（ZIP，{size}）：解压后用浏览器打开 index.html，无需网络即可浏览、切换语言和搜索。",
@@ -96,10 +109,19 @@ def _timed(event):
 
 
 def on_shutdown():
-    """Write the hooks' time per event for the benchmark (only with CORPUS_TIMINGS set)."""
+    """Stop ``mkdocs serve``'s worker that makes the files to download; write the hooks' time per
+    event for the benchmark (only with CORPUS_TIMINGS set)."""
+    pool = _state.pop("pool", None)
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
     if TIMINGS:
         data = {"events": _timings, "not_ours": _not_ours}
         Path(TIMINGS).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def on_startup(command, dirty):
+    """Remember whether this is ``mkdocs serve``: there the documents' files are made in the background."""
+    _state["command"] = command
 
 
 def _project(config) -> Path:
@@ -147,6 +169,7 @@ def on_config(config):
     except CorpusError as err:
         raise PluginError(str(err)) from None
     changed = write_pages(corpus.pages, Path(config.docs_dir))
+    _prepare_downloads(corpus, config)
     _state["navigation"] = document_navigation([d.entry for d in corpus.documents])
     _teach_segmenter(corpus.terms)
     _state["finisher"] = corpus.finisher()  # not the whole corpus: see Finisher
@@ -183,6 +206,73 @@ def on_config(config):
         log.info(f"{len(unregistered)} ids are not in seeds/published-ids.json yet (run: PYTHONPATH=hooks python -m corpus register)")
     _add_navigation(config)
     return config
+
+
+def _prepare_downloads(corpus, config) -> None:
+    """Have every document's PDFs and EPUBs in docs/downloads/, made only when their document changed.
+
+    ``mkdocs build`` (``corpus build``, the bundle) makes the missing files before the pages are
+    rendered, so the pages offer every file with its size. ``mkdocs serve`` offers the files made
+    so far and makes the missing ones in another process: an edit shows at once, and the rebuild
+    that the new files trigger offers them (with the previous ones offered meanwhile).
+    """
+    if os.environ.get("CORPUS_DOWNLOADS") == "off":  # no files, no download lines (the benchmark's baseline)
+        _state["download_jobs"] = []
+        return
+    site_url = config.site_url or "https://example.org/"
+    papers = [p for d in corpus.documents for p in papers_of(d, site_url)]
+    try:
+        jobs = downloads.jobs_for(papers)
+    except CorpusError as err:
+        raise PluginError(str(err)) from None
+    for paper in downloads.too_long(papers):
+        log.info(
+            f"{paper.slug}: no PDF in {paper.lang} ({downloads.paper_chars(paper):,} characters, more than "
+            f"{downloads.PDF_MAX_CHARS:,}: hundreds of pages); its EPUBs are made"
+        )
+    cache, docs_dir = downloads.cache_folder(), Path(config.docs_dir)
+    _state["download_jobs"] = jobs
+    missing = [j for j in jobs if not downloads.cached(j, cache).exists()]
+    if missing and _state.get("command") == "serve":
+        downloads.publish(jobs, cache, docs_dir, keep_stale=True)
+        _make_in_background(missing, jobs, cache, docs_dir)
+        log.info(f"{len(missing)} files to download are being made in the background")
+        return
+    if os.environ.get("CORPUS_DOWNLOADS") == "cached":  # offer what the cache holds, make nothing (see .ci/site)
+        downloads.publish(jobs, cache, docs_dir)
+        log.info(f"files to download: {len(jobs) - len(missing)} of {len(jobs)} from the cache, none made (CORPUS_DOWNLOADS=cached)")
+        return
+    start = time.perf_counter()
+    try:
+        made = downloads.make_missing(jobs, cache, workers=min(2, os.cpu_count() or 1))
+    except CorpusError as err:
+        raise PluginError(str(err)) from None
+    published = downloads.publish(jobs, cache, docs_dir)
+    log.info(
+        f"files to download: {len(jobs)}, {len(made)} made in {time.perf_counter() - start:.1f} s, "
+        f"{len(jobs) - len(made)} from the cache; {published} changed in docs/{downloads.FOLDER}/"
+    )
+
+
+def _make_in_background(missing, jobs, cache, docs_dir) -> None:
+    """Make ``missing`` in one worker process (the other core), then publish them: ``mkdocs serve`` sees the new files."""
+    import concurrent.futures
+
+    new_pool = functools.partial(downloads.worker_pool, 1)
+    pool = _state.get("pool") or new_pool()
+    try:
+        future = pool.submit(downloads.make_and_publish, missing, jobs, cache, docs_dir)
+    except concurrent.futures.process.BrokenProcessPool:  # a worker died (killed): start another
+        pool = new_pool()
+        future = pool.submit(downloads.make_and_publish, missing, jobs, cache, docs_dir)
+    _state["pool"] = pool
+
+    def report(done):
+        error = done.exception()
+        if error is not None:
+            log.error(f"files to download: {error}")
+
+    future.add_done_callback(report)
 
 
 def _add_navigation(config) -> None:
@@ -225,6 +315,22 @@ def _teach_segmenter(terms) -> None:
         for form in term.forms("zh"):
             if "、" not in form and len(form) > 1:
                 jieba.add_word(form)
+
+
+@_timed
+def on_files(files, config):
+    """With CORPUS_DOWNLOADS=off, leave docs/downloads/ out of the site (the benchmark's baseline)."""
+    if os.environ.get("CORPUS_DOWNLOADS") != "off":
+        return files
+    for file in [f for f in files if f.src_uri.startswith(f"{downloads.FOLDER}/")]:
+        files.remove(file)
+    return files
+
+
+@_timed
+def on_pre_build(config):
+    """The files to download as they are in docs/downloads/ now (serve: the ones made so far)."""
+    _state["offered"] = downloads.offered(_state.get("download_jobs", []), Path(config.docs_dir))
 
 
 @_timed
@@ -347,8 +453,58 @@ def _bundle_text(config, lang: str, prefix: str) -> str:
     return f'<a class="bundle-download" href="{href}" download>{label}</a>'
 
 
+#: The media type of each format, on its links.
+MEDIA_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
+
+
+def _download_links(items, lang: str, prefix: str) -> str:
+    """HTML links to a document's files: format, language and size in the link text.
+
+    HTML, with the address relative to the page's URL (as for the bundle): static-i18n's
+    English build does not list the default language's files, so MkDocs could not check a
+    Markdown link to them from an English page; the files are at the site's root.
+    """
+    return " · ".join(
+        f'<a class="download" href="{prefix}{html_attribute(item.path)}" type="{MEDIA_TYPES[item.format]}">'
+        f"{html_text(downloads.link_label(item, lang, size_label(item.size)))}</a>"
+        for item in items
+    )
+
+
+def _downloads_line(page, lang: str) -> str:
+    """The download line of a document's provenance block (nothing when its files are not made yet)."""
+    found = document_of(page.file.src_uri)
+    items = _state.get("offered", {}).get(found[0], []) if found else []
+    if not items:
+        return ""
+    colon = "：" if lang == "zh" else ": "
+    links = _download_links(items, lang, "../" * page.url.count("/"))
+    return f"**{PAPER_LABELS[lang]['download']}**{colon}{links}\n{{: .prov-downloads }}"
+
+
+def _downloads_list(page, lang: str) -> str:
+    """The home page's list: every document with its files."""
+    finisher, offered = _state.get("finisher"), _state.get("offered", {})
+    if finisher is None or not offered:
+        return PAPER_LABELS[lang]["none"]
+    md_prefix, url_prefix = "../" * page.file.src_uri.count("/"), "../" * page.url.count("/")
+    colon = "：" if lang == "zh" else ": "
+    rows = []
+    for entry in finisher.entries:
+        items = offered.get(entry.slug)
+        if items:
+            title = md_escape(entry.title.get(lang))
+            rows.append(f"- [{title}]({md_prefix}texts/{entry.slug}/index.md){colon}{_download_links(items, lang, url_prefix)}")
+    return "\n".join(rows)
+
+
 @_timed
 def on_page_markdown(markdown, page, config, files):
+    lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+    if DOWNLOADS_MARKER in markdown:
+        markdown = markdown.replace(DOWNLOADS_MARKER, _downloads_line(page, lang))
+    if DOWNLOADS_LIST_MARKER in markdown:
+        markdown = markdown.replace(DOWNLOADS_LIST_MARKER, _downloads_list(page, lang))
     if DOCUMENTS_MARKER in markdown and "finisher" in _state:
         lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.file.src_uri.count("/")

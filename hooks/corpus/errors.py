@@ -18,3 +18,12 @@ class CorpusError(Exception):
         where = self.path if line is None else f"{self.path}:{line}"
         what = problem if term is None else f"term '{term}': {problem}"
         super().__init__(f"{where}: {what}")
+
+    def __reduce__(self):
+        """Pickled whole (path, problem, line, term): a worker process that makes the files to
+        download (downloads.py) raises it in the build's process."""
+        return (_corpus_error, (self.path, self.problem, self.line, self.term))
+
+
+def _corpus_error(path: str, problem: str, line: int | None, term: str | None) -> CorpusError:
+    return CorpusError(path, problem, line, term=term)
