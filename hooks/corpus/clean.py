@@ -449,8 +449,13 @@ WIDGET_WORDS = frozenset(
     打印此页 打印文章 打印页面 关闭 关闭窗口 关闭本页 收藏 收藏本页 加入收藏 复制链接 复制网址 返回顶部 返回 顶部
     放大 缩小 朗读 听新闻 下载 保存 点赞 评论 举报 跟贴 参与 我要评论 我要分享 打开APP 打开APP阅读 APP 客户端
     分享至好友和朋友圈 好友 扫一扫 手机 手机看 在手机打开 手机版 网站地图 联系我们 收藏本文 复制 链接
-    Share Print Close Email E-mail Favorite Favourite Font Size""".split()
+    我要打印 我要留言 我要评论 我要分享 我要收藏 网友评论 热门评论 最新评论 发表评论 更多评论 评论区 查看更多 加载更多
+    Share Print Close Email E-mail Favorite Favourite Font Size Comment Comments Tweet""".split()
 )
+_WIDGET_WORDS_FOLDED = frozenset(w.casefold() for w in WIDGET_WORDS)
+#: Counters a page prints beside its widgets: 已有0人参与, 12条评论, 阅读 3256.
+_COUNTER_RE = re.compile(r"已有\s*\d+\s*人参与|\d+\s*(?:条评论|人参与|人喜欢|次阅读)|(?:阅读|在看|点赞|评论|跟贴)\s*\d+(?:\.\d+)?[万wW]?")
+_ENGLISH_WIDGET_RE = re.compile(r"^(?:share (?:this|on|via)\b|follow us\b|print (?:this|article)\b|email this\b)", re.I)
 _WIDGET_SPLIT = re.compile(r"[\s|｜/、:：\[\]【】（）()<>《》·•]+")
 
 
@@ -464,8 +469,10 @@ def page_widget(line: str, ctx: Context) -> bool:
     >>> page_widget("中国打印关闭", None), page_widget("大中小国家一律平等", None)
     (False, False)
     """
-    words = [w for w in _WIDGET_SPLIT.split(line) if w]
-    return bool(words) and all(w in WIDGET_WORDS for w in words)
+    if len(line) <= 40 and (_ENGLISH_WIDGET_RE.match(line) or _COUNTER_RE.fullmatch(line.strip())):
+        return True
+    words = [w for w in _WIDGET_SPLIT.split(_COUNTER_RE.sub(" ", line)) if w]
+    return bool(words) and all(w in WIDGET_WORDS or w.casefold() in _WIDGET_WORDS_FOLDED for w in words)
 
 
 _CREDIT_ROLES = (
@@ -617,12 +624,24 @@ RELATED_HEADINGS = frozenset(
 )
 
 
+_RELATED_ENGLISH = re.compile(r"(?:related|more|recommended|popular|latest|top)(?: news| articles?| stories| reading| content| links)?"
+                              r"|most (?:read|viewed|popular)|read more|you (?:may|might) also like", re.I)
+
+
+def topic_line(line: str, ctx: Context) -> bool:
+    """A link to a topic page, or the page's tags and keywords: ``点击进入专题：…``, ``标签：…``, ``关键词：…``."""
+    return "。" not in line and len(line) <= 80 and re.match(
+        r"^[【\[]?(?:点击)?(?:进入专题|专题)[】\]]?\s*[:：]|^[【\[]?(?:标签|关键词|关键字|Tags?|Keywords?)[】\]]?\s*[:：]", line, re.I
+    ) is not None
+
+
 def related_heading(line: str, ctx: Context) -> bool:
     """The heading of a related-news or 'recommended' list (``相关新闻``, ``往期推荐``, ``推荐阅读``).
 
     The headlines listed under it are removed with it (``related_news``).
     """
-    return line.strip("【】[]：:>》 ·") in RELATED_HEADINGS
+    bare = line.strip("【】[]：:>》 ·")
+    return bare in RELATED_HEADINGS or _RELATED_ENGLISH.fullmatch(bare) is not None
 
 
 def prev_next_link(line: str, ctx: Context) -> bool:
@@ -717,7 +736,7 @@ POSITIONAL_STEPS = frozenset(
     {
         "source_line", "site_menu", "editor_credits", "byline", "contact_line", "site_label",
         "account_name", "repeated_title", "navigation_row", "related_heading", "end_mark", "prev_next_link",
-        "attachment_line",
+        "attachment_line", "topic_line",
         "title_annotation", "dateline", "copyright_line", "page_widget", "correction_link", "post_header",
         "engagement_prompt",
     }
@@ -744,6 +763,7 @@ LINE_STEPS: tuple[Callable[[str, Context], bool], ...] = (
     engagement_prompt,
     copyright_line,
     related_heading,
+    topic_line,
     prev_next_link,
     original_title,
     collection_line,
