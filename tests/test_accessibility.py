@@ -38,6 +38,14 @@ def test_no_violations(server, page, kind, prefix):
     assert found == []  # none of any impact, today
 
 
+def use_paragraph_tool(page, root: str, button: str) -> None:
+    """On the document page under ``root``, point at a paragraph and press one of its tools."""
+    page.goto(root + KINDS["document"])
+    para = page.locator("#s2-4-p1")
+    para.hover()
+    para.locator(f"button.{button}").click()
+
+
 def scheme_page(browser, scheme, **options):
     context = browser.new_context(color_scheme=scheme, **options)
     return context, context.new_page()
@@ -58,10 +66,7 @@ def test_open_search_dialog_has_no_violations(server, browser, prefix, query, sc
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["zh", "en"])
 def test_open_cite_dialog_has_no_violations(server, browser, prefix, scheme):
     context, page = scheme_page(browser, scheme)
-    page.goto(server + prefix + KINDS["document"])
-    para = page.locator("#s2-4-p1")
-    para.hover()
-    para.locator("button.para-cite").click()
+    use_paragraph_tool(page, server + prefix, "para-cite")
     found = violations(page)
     context.close()
     assert found == [], found
@@ -124,10 +129,7 @@ def test_open_glossary_tooltip_has_no_violations(server, browser, scheme):
 def test_handout_bar_and_page_have_no_violations(server, browser, prefix, scheme):
     """A passage added to a handout (the bar at the foot of the page), then the handout page, side by side."""
     context, page = scheme_page(browser, scheme)
-    page.goto(server + prefix + KINDS["document"])
-    para = page.locator("#s2-4-p1")
-    para.hover()
-    para.locator("button.para-handout").click()
+    use_paragraph_tool(page, server + prefix, "para-handout")
     assert page.locator(".handout-bar").is_visible()
     found = violations(page)
     page.goto(server + prefix + "handout/?d=global-security-initiative-concept-paper.s2-4-p1.s3-12&lang=both")

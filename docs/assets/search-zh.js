@@ -88,17 +88,29 @@
    * language's search. */
   function isLatinChar(ch) { return /[a-z0-9]/.test(ch || ""); }
 
+  /* What a query needs of the terms table, derived once per table: its
+     longest form, and each token's forms (longest first). */
+  var tableViews = typeof WeakMap === "function" ? new WeakMap() : null;
+  function termsView(table) {
+    var view = tableViews && tableViews.get(table);
+    if (view) return view;
+    view = { longest: 0, formsOf: {} };
+    for (var key in table) {
+      if (!Object.prototype.hasOwnProperty.call(table, key)) continue;
+      if (key.length > view.longest) view.longest = key.length;
+      (view.formsOf[table[key]] = view.formsOf[table[key]] || []).push(key);
+    }
+    for (var token in view.formsOf) view.formsOf[token].sort(function (a, b) { return b.length - a.length; });
+    if (tableViews) tableViews.set(table, view);
+    return view;
+  }
+
   /* The terms a query names: [{start, end, token}], longest forms first, a Latin
      form only as whole words. query: normal(query). */
   function findTerms(query, table) {
     var found = [];
     if (!table) return found;
-    var longest = table.__longest;
-    if (longest === undefined) {
-      longest = 0;
-      for (var key in table) if (Object.prototype.hasOwnProperty.call(table, key) && key.length > longest) longest = key.length;
-      try { Object.defineProperty(table, "__longest", { value: longest }); } catch (e) { /* frozen: measure again next time */ }
-    }
+    var longest = termsView(table).longest;
     var i = 0;
     while (i < query.length) {
       var hit = 0;
@@ -309,11 +321,7 @@
     var named = findTerms(q, table);
     var runs = ((named.length ? outsideTerms(q, named) : String(query || "").replace(/\s+/g, " ")).match(HAN) || []);
     /* each term the query names: a pattern of all its forms */
-    var formsOf = {};
-    if (named.length) {
-      for (var key in table) if (Object.prototype.hasOwnProperty.call(table, key)) (formsOf[table[key]] = formsOf[table[key]] || []).push(key);
-    }
-    var termPatterns = named.map(function (f) { return formPattern(formsOf[f.token].sort(function (a, b) { return b.length - a.length; })); });
+    var termPatterns = named.map(function (f) { return formPattern(termsView(table).formsOf[f.token]); });
     var termTests = termPatterns.map(function (p) { return new RegExp(p, "i"); });
     var marks = runs.map(escapeRegExp).concat(termPatterns);
     var byLocation = docs ? docs.__byLocation : null;
@@ -522,20 +530,18 @@
     });
   }
 
-  /* The entries with their titles and texts cut (makeCutter), a thousand at a
-     time so that the page stays responsive on a large index. */
+  /* The entries' titles and texts cut (makeCutter), in place (they are
+     expandIndex's copies), a thousand at a time so that the page stays
+     responsive on a large index. */
   function cutIndex(entries, cut, done) {
-    var out = new Array(entries.length), at = 0;
+    var at = 0;
     (function slice() {
-      var end = Math.min(at + 1000, entries.length);
-      for (; at < end; at++) {
-        var e = entries[at], c = {};
-        for (var key in e) c[key] = e[key];
-        if (c.title) c.title = cut(c.title);
-        if (c.text) c.text = cut(c.text);
-        out[at] = c;
+      for (var end = Math.min(at + 1000, entries.length); at < end; at++) {
+        var e = entries[at];
+        if (e.title) e.title = cut(e.title);
+        if (e.text) e.text = cut(e.text);
       }
-      if (at < entries.length) setTimeout(slice, 0); else done(out);
+      if (at < entries.length) setTimeout(slice, 0); else done(entries);
     })();
   }
 

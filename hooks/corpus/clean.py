@@ -1027,7 +1027,8 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
     # a hard-wrapped text has (almost) no line longer than its width: in a web copy, whose
     # paragraphs are long lines, a width shared by a few headings is not a wrap width
     lengths = sorted(len(line) for _, line in lines if line)
-    return best if lengths[int(len(lengths) * 0.9) - 1 if len(lengths) >= 10 else -1] <= best + 1 else None
+    longest = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 10 else lengths[-1]  # a few outliers allowed
+    return best if longest <= best + 1 else None
 
 
 def _joins(line: str, nxt: str, width: int | None) -> str | None:
@@ -1256,14 +1257,12 @@ def clean_seed(
                 result.applied[hit] += 1
                 kept.append((no, ""))  # keep the paragraph break
             else:
-                if i in (lead, last):  # furniture on the same line as the zone's first or last text
-                    for trim, at in ((leading_dateline, lead), (trailing_credit, last)):
-                        if i != at:
-                            continue
-                        cut, line = trim(line)
-                        if cut:
-                            result.removals.append(Removal(trim.__name__, no, cut.strip()))
-                            result.applied[trim.__name__] += 1
+                # furniture on the same line as the zone's first or last text
+                for trim in (leading_dateline,) * (i == lead) + (trailing_credit,) * (i == last):
+                    cut, line = trim(line)
+                    if cut:
+                        result.removals.append(Removal(trim.__name__, no, cut.strip()))
+                        result.applied[trim.__name__] += 1
                 kept.append((no, line))
         return kept
 
