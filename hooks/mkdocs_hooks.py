@@ -219,7 +219,7 @@ def _prepare_downloads(corpus, config) -> None:
     if os.environ.get("CORPUS_DOWNLOADS") == "off":  # no files, no download lines (the benchmark's baseline)
         _state["download_jobs"] = []
         return
-    site_url = config.site_url or "https://example.org/"
+    site_url = config.site_url or DEFAULT_SITE_URL
     papers = [p for d in corpus.documents for p in papers_of(d, site_url)]
     try:
         jobs = downloads.jobs_for(papers)
