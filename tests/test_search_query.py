@@ -160,3 +160,52 @@ def rewrite_with_terms(queries, table):
         f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(t)));"
     )
     return json.loads(subprocess.run(["node", "-e", js], capture_output=True, text=True, check=True).stdout)
+
+
+def node(js: str):
+    """Run ``js`` in Node after docs/assets/search-zh.js, with R = its functions; return what it prints (JSON)."""
+    script = f"globalThis.window = undefined; require({json.dumps(str(SCRIPT))}); const R = globalThis.searchResults;" + js
+    return json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout)
+
+
+def test_a_chinese_query_held_by_a_document_is_answered_without_the_index():
+    """The worker skips the index's search (which scores every entry holding a common word) only
+    when the query is Chinese strings and named terms, and a document holds them all."""
+    docs = json.dumps(INDEX, ensure_ascii=False)
+    asked = ["对话协商", "核战争", "办法", "定义", "对话 协商", "对话协商 UN", "+对话", "没有的词"]
+    out = node(f"const docs = R.prepare({docs});"
+               f"console.log(JSON.stringify({json.dumps(asked, ensure_ascii=False)}.map(q => R.answersWithoutIndex(q, docs))));")
+    # 定义 is held by a term page only; 对话协商 UN has an English word; +对话 is the reader's syntax
+    assert out == [True, True, True, False, True, False, False, False]
+
+
+def test_without_the_index_every_entry_holding_the_string_is_found_and_a_title_match_ranks_first():
+    index = [entry("texts/a/", "", "甲"), entry("texts/a/#p1", "合作。"),
+             entry("texts/b/", "", "乙"), entry("texts/b/#p1", "合作，合作，再合作。"),
+             entry("texts/c/", "", "合作的文件"), entry("texts/c/#p1", "别的话。"),
+             entry("texts/d/", "", "丁"), entry("texts/d/#p1", "无关。")]
+    out = node(f"const docs = R.prepare({json.dumps(index, ensure_ascii=False)});"
+               "const shown = R.rerank({items: [], own: true}, '合作', docs);"
+               "console.log(JSON.stringify(shown.items.map(g => [g[0].location, g.slice(1).map(i => i.text)])));")
+    assert [g[0] for g in out] == ["texts/c/", "texts/b/", "texts/a/"]  # title, then three times, then once
+    assert "<mark>合作</mark>" in out[1][1][0]
+
+
+def test_a_packed_result_shows_what_the_ranked_one_shows():
+    """The worker sends numbers (pack), the page makes the entries when Material reads a group (unpack)."""
+    docs = json.dumps(INDEX, ensure_ascii=False)
+    out = node(
+        f"const docs = R.prepare({docs});"
+        "const items = ['texts/b/#p1', 'texts/a/#p1', 'glossary/dialogue/'].map((loc, n) => [Object.assign({}, docs.find(d => d.location === loc), {score: 10 - n, terms: n ? {} : {'协商': false}})]);"
+        "items[1][0].text = '<p>我们呼吁通过<mark>对话</mark>协商解决分歧。</p>';"
+        "const ranked = R.rank({items: items.map(g => g.map(i => Object.assign({}, i)))}, '对话', docs);"
+        "const direct = R.present(R.rank({items}, '对话', docs), docs.__byLocation);"
+        "const packed = JSON.parse(JSON.stringify(R.pack(ranked, docs), (k, v) => ArrayBuffer.isView(v) ? Array.from(v) : v));"
+        "const list = R.expandIndex(JSON.parse(JSON.stringify(docs)));"
+        "const shown = R.unpack(packed, list, R.sections(list));"
+        "const view = r => r.items.map(g => [...g].map(i => [i.location, i.title, i.text, i.score, i.terms]));"
+        "console.log(JSON.stringify([view(direct), view(shown), Array.isArray(shown.items[0])]));"
+    )
+    direct, shown, is_array = out
+    assert shown == direct and is_array
+    assert any("<mark>对话</mark>" in i[2] for g in shown for i in g)

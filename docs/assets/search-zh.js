@@ -292,9 +292,11 @@
   /* An item's text as shown (the matches marked, a long passage cut around the
      first), made when Material first reads it: a common word at 1,000
      documents matches thousands of passages, and Material shows them ten at a
-     time. */
-  function lazyText(item, cut) {
-    var raw = item.text, made = null;
+     time. The worker sends the text of the entries its search marked; for the
+     others the text is the page's copy of the entry (doc). */
+  function lazyText(item, cut, doc) {
+    var raw = item.text != null ? item.text : (doc ? doc.text : ""), made = null;
+    if (item.title == null) item.title = doc ? doc.title : "";
     Object.defineProperty(item, "text", {
       configurable: true, enumerable: true,
       get: function () {
@@ -313,17 +315,108 @@
     });
   }
 
-  /* docs: the index's entries (as the worker got them); query: as typed;
-     table: window.__searchTerms (the forms of the glossary's terms). */
-  function rerank(result, query, docs, table) {
+  /* The groups of rank() made ready to show: each entry's text (see lazyText);
+     byLocation: the page's copy of the index's entries, by location. */
+  function present(result, byLocation) {
     if (!result || !Array.isArray(result.items)) return result;
+    result.items.forEach(function (group) {
+      group.forEach(function (item, n) { lazyText(item, n > 0, byLocation ? byLocation.get(item.location) : null); });
+    });
+    return result;
+  }
+
+  /* What a query asks for as strings: the runs of Han characters outside the
+     terms it names, and each named term as a pattern of all its forms. */
+  function stringsOf(query, table) {
     var q = normal(query);
     var named = findTerms(q, table);
-    var runs = ((named.length ? outsideTerms(q, named) : String(query || "").replace(/\s+/g, " ")).match(HAN) || []);
-    /* each term the query names: a pattern of all its forms */
+    var rest = named.length ? outsideTerms(q, named) : String(query || "").replace(/\s+/g, " ");
+    var runs = rest.match(HAN) || [];
     var termPatterns = named.map(function (f) { return formPattern(termsView(table).formsOf[f.token]); });
-    var termTests = termPatterns.map(function (p) { return new RegExp(p, "i"); });
-    var marks = runs.map(escapeRegExp).concat(termPatterns);
+    return {
+      query: String(query || ""), table: table, named: named, runs: runs, rest: rest,
+      tests: termPatterns.map(function (p) { return new RegExp(p, "gi"); }),
+      marks: runs.map(escapeRegExp).concat(termPatterns)
+    };
+  }
+
+  function count(plain, from, to, run) {
+    var n = 0, at = plain.indexOf(run, from);
+    while (at >= 0 && at < to) { n += 1; at = plain.indexOf(run, at + run.length); }
+    return n;
+  }
+  function countPattern(plain, from, to, pattern) {
+    var n = 0, m;
+    pattern.lastIndex = from;
+    while ((m = pattern.exec(plain)) && m.index < to) { n += 1; if (!m[0].length) pattern.lastIndex++; }
+    return n;
+  }
+
+  /* The entries (their numbers in docs) that hold every string of wanted
+     (stringsOf), with a score of each as the index scores a match (BM25
+     without length normalisation, as Material sets it: a title weighs a
+     thousand times the text, a page five times and a section twice what the
+     match scores, see Material's worker). Remembered for the last query. */
+  function holding(wanted, docs) {
+    var last = docs.__held;
+    if (last && last.query === wanted.query && last.table === wanted.table) return last;
+    var runs = wanted.runs, tests = wanted.tests;
+    var entries = [], counts = [], df = new Array(runs.length + tests.length).fill(0);
+    docs.__plain.forEach(function (plain, n) {
+      var all = true, k = 0;
+      for (var r = 0; r < runs.length; r++, k++) {
+        if (plain.indexOf(runs[r]) >= 0) df[k] += 1; else all = false;
+      }
+      for (var t = 0; t < tests.length; t++, k++) {
+        tests[t].lastIndex = 0;
+        if (tests[t].test(plain)) df[k] += 1; else all = false;
+      }
+      if (!all) return;
+      var titleEnd = docs.__titleEnd[n];
+      entries.push(n);
+      counts.push(runs.map(function (run) {
+        return [count(plain, 0, titleEnd, run), count(plain, titleEnd, plain.length, run)];
+      }).concat(tests.map(function (test) {
+        return [countPattern(plain, 0, titleEnd, test), countPattern(plain, titleEnd, plain.length, test)];
+      })));
+    });
+    var total = docs.length;
+    var idf = df.map(function (d) { return Math.log(1 + (total - d + 0.5) / (d + 0.5)); });
+    function saturated(tf) { return tf ? tf * 2.2 / (tf + 1.2) : 0; }
+    var scores = entries.map(function (n, k) {
+      var doc = docs[n], score = 0;
+      counts[k].forEach(function (t, i) { score += idf[i] * (1000 * saturated(t[0]) + saturated(t[1])); });
+      return score * (doc.boost || 1) * (String(doc.location).indexOf("#") < 0 ? 5 : 2);
+    });
+    docs.__held = { query: wanted.query, table: wanted.table, entries: entries, scores: scores };
+    return docs.__held;
+  }
+
+  /* Whether a query is answered without the index: it is Chinese strings and
+     named terms only (no other words, none of the reader's own syntax), and
+     some document holds them all. Then every answer holds them (see
+     keepAnswers: pages that hold the words apart are left out), and those
+     are found and scored by holding(): the index's search, which scores every
+     entry holding a common word (over ten thousand at 1,000 documents), is
+     not needed. */
+  function answersWithoutIndex(query, docs, table) {
+    if (!docs || /[+"*:~^\-]/.test(String(query || ""))) return false;
+    var wanted = stringsOf(query, table);
+    if (!wanted.runs.length && !wanted.named.length) return false;
+    if (/[a-z0-9]/i.test(wanted.rest.replace(HAN, ""))) return false;
+    var held = holding(wanted, docs);
+    return held.entries.some(function (n) { return isDocument(docs[n].location); });
+  }
+
+  /* docs: the index's entries (as the worker got them, see prepare); query:
+     as typed; table: window.__searchTerms (the forms of the glossary's terms).
+     The worker runs it (see assets/javascripts/workers/search-reader.js), the
+     page shows its groups (present). */
+  function rank(result, query, docs, table) {
+    if (!result || !Array.isArray(result.items)) return result;
+    var q = normal(query);
+    var wanted = stringsOf(query, table);
+    var named = wanted.named, runs = wanted.runs, marks = wanted.marks;
     var byLocation = docs ? docs.__byLocation : null;
     var sectionOf = docs && docs.__sectionOf ? docs.__sectionOf : new Map();
     function isPassage(item) { return sectionOf.has(item.location); }
@@ -347,20 +440,20 @@
         if (g.article) seen.set(g.article.location, g.article);
         g.items.forEach(function (i) { seen.set(i.location, i); });
       });
-      docs.forEach(function (doc, n) {
-        var plain = docs.__plain[n];
-        if (!runs.every(function (r) { return plain.indexOf(r) >= 0; })) return;
-        if (!termTests.every(function (t) { return t.test(plain); })) return;
+      var held = holding(wanted, docs);
+      held.entries.forEach(function (n, k) {
+        var doc = docs[n];
         var item = seen.get(doc.location);
         if (!item) {
-          item = { location: doc.location, title: doc.title, text: doc.text, names: doc.names, score: 0, terms: {} };
+          /* scored here only when the index was not asked (see answersWithoutIndex) */
+          item = { location: doc.location, title: doc.title, text: doc.text, names: doc.names, score: result.own ? held.scores[k] : 0, terms: {} };
           place(item);
           seen.set(doc.location, item);
         }
         item.exact = true;
         item.terms = {};  /* it holds the whole string: no word of the query is missing */
         groupOf(pageOf(doc.location)).exact = true;
-        item.marks = marks;  /* marked when shown (see shown()) */
+        item.marks = marks;  /* marked when shown (see present) */
       });
     }
     /* An English query: the entries that hold it as typed, a whole word or
@@ -385,16 +478,16 @@
       top = Math.max(top, g.best);
     });
     var ordered = Array.from(groups.values()).filter(function (g) { return g.article; });
-    function rank(g) {
+    function rankOf(g) {
       var names = g.article.names || [];
       if (names.indexOf(q) >= 0) return 0;
       if (isDocument(g.page)) return 1;
       /* a term one of whose names holds the query (核战争打不赢也打不得 for 核战争) */
       return q && names.some(function (n) { return n.indexOf(q) >= 0; }) ? 1.5 : 2;
     }
-    ordered = keepAnswers(ordered, rank, runs.length > 0 || named.length > 0);
+    ordered = keepAnswers(ordered, rankOf, runs.length > 0 || named.length > 0);
     ordered.sort(function (a, b) {
-      return rank(a) - rank(b) || (b.exact - a.exact) || (b.best - a.best);
+      return rankOf(a) - rankOf(b) || (b.exact - a.exact) || (b.best - a.best);
     });
     var items = ordered.map(function (g) {
       /* exact strings first, then passages before headings (a heading
@@ -407,17 +500,16 @@
          one, and folds the rest under "more": give the first SHOWN that score. */
       var shown = top * 2;
       g.article.score = shown;
-      lazyText(g.article, false);
       g.items.forEach(function (item, n) {
         item.score = n < SHOWN ? shown : shown * (1 - (n + 1) / (g.items.length + 2)) / 2;
         if (!item.title && isPassage(item)) item.title = sectionOf.get(item.location);
-        lazyText(item, true);
       });
       return [g.article].concat(g.items);
     });
     var out = {};
     for (var key in result) out[key] = result[key];
     out.items = items;
+    delete out.own;
     return out;
   }
 
@@ -425,22 +517,118 @@
   function prepare(docs) {
     /* a passage (an entry with an anchor and no title) shows the heading of the entry before it:
        the page's title or its section's (hooks/corpus/search_passages.py keeps it once) */
-    docs.__sectionOf = new Map();
-    var heading = "";
-    docs.forEach(function (d) {
-      if (d.title || String(d.location).indexOf("#") < 0) heading = d.title;
-      else docs.__sectionOf.set(d.location, heading);
-    });
+    docs.__sectionOf = sections(docs);
+    docs.__indexOf = new Map(docs.map(function (d, n) { return [d.location, n]; }));
     docs.__plain = docs.map(function (d) { return plainText(d.title) + "\n" + plainText(d.text); });
+    docs.__titleEnd = docs.map(function (d) { return plainText(d.title).length; });
     docs.__plainOf = new Map(docs.map(function (d, n) { return [d.location, docs.__plain[n]]; }));
     docs.__byLocation = new Map(docs.map(function (d) { return [d.location, d]; }));
     return docs;
   }
 
   root.segmentChineseQuery = makeTransform;
-  root.searchResults = { rerank: rerank, snippet: snippet, prepare: prepare, makeCutter: makeCutter, expandIndex: expandIndex };
+  /* A result as the worker sends it to the page: numbers, not thousands of
+     objects (a common word at 1,000 documents has over ten thousand
+     entries; copying them as objects from the worker to the page took longer
+     than ranking them). Each entry is its number in the index (refs), its
+     score and which patterns mark it (marks, into markSets); what differs
+     from the index's entry is in extra by the entry's position: the text
+     and title Material marked, and the query's words an entry lacks
+     (terms). sizes: the entries of each group. */
+  function pack(result, docs) {
+    var sizes = [], refs = [], scores = [], marks = [], markSets = [], extra = {};
+    var indexOf = docs.__indexOf;
+    result.items.forEach(function (group) {
+      sizes.push(group.length);
+      group.forEach(function (item) {
+        var k = refs.length, doc = docs[indexOf.get(item.location)];
+        refs.push(indexOf.get(item.location));
+        scores.push(item.score || 0);
+        var m = item.marks && item.marks.length ? markSets.indexOf(item.marks) : -1;
+        if (item.marks && item.marks.length && m < 0) { m = markSets.length; markSets.push(item.marks); }
+        marks.push(m);
+        var e = null;
+        if (item.text != null && item.text !== doc.text) (e = e || {}).text = item.text;
+        if (item.title && item.title !== doc.title && item.title !== docs.__sectionOf.get(item.location)) (e = e || {}).title = item.title;
+        for (var t in item.terms || {}) { (e = e || {}).terms = item.terms; break; }
+        if (e) extra[k] = e;
+      });
+    });
+    var out = {};
+    for (var key in result) if (key !== "items") out[key] = result[key];
+    out.packed = { sizes: sizes, refs: new Int32Array(refs), scores: new Float64Array(scores), marks: new Int16Array(marks), markSets: markSets, extra: extra };
+    return out;
+  }
 
-  if (typeof document === "undefined") return;  /* loaded by the tests in Node */
+  /* The page's side of pack: Material's result, each group made (its entries
+     and their text, see lazyText) when Material first reads it, which it
+     does ten groups at a time, as the reader scrolls. list: the index's
+     entries in order; sectionOf: each passage's heading (see sections). */
+  function unpack(result, list, sectionOf) {
+    var p = result && result.packed;
+    if (!p) return result;
+    var groups = [], at = 0;
+    p.sizes.forEach(function (size) {
+      var from = at;
+      at += size;
+      groups.push(lazyGroup(function () {
+        var items = [];
+        for (var k = from; k < from + size; k++) {
+          var doc = list[p.refs[k]] || {}, e = p.extra[k] || {};
+          var item = {
+            location: doc.location, score: p.scores[k], terms: e.terms || {},
+            title: e.title != null ? e.title : (doc.title || sectionOf.get(doc.location) || ""),
+            text: e.text != null ? e.text : doc.text
+          };
+          if (p.marks[k] >= 0) item.marks = p.markSets[p.marks[k]];
+          lazyText(item, k > from, null);
+          items.push(item);
+        }
+        return items;
+      }));
+    });
+    var out = {};
+    for (var key in result) if (key !== "packed") out[key] = result[key];
+    out.items = groups;
+    return out;
+  }
+
+  /* An array made by make() when first read. */
+  function lazyGroup(make) {
+    var made = null;
+    function target() { return made || (made = make()); }
+    return new Proxy([], {
+      get: function (_, key) { var t = target(), v = t[key]; return typeof v === "function" ? v.bind(t) : v; },
+      has: function (_, key) { return key in target(); },
+      ownKeys: function () { return Reflect.ownKeys(target()); },
+      getOwnPropertyDescriptor: function (_, key) {
+        var d = Object.getOwnPropertyDescriptor(target(), key);
+        if (d && key === "length") d.configurable = false;
+        return d;
+      }
+    });
+  }
+
+  /* Each passage's heading: the title of the entry before it, the page's or
+     its section's (hooks/corpus/search_passages.py keeps it once). */
+  function sections(entries) {
+    var sectionOf = new Map(), heading = "";
+    entries.forEach(function (d) {
+      if (d.title || String(d.location).indexOf("#") < 0) heading = d.title;
+      else sectionOf.set(d.location, heading);
+    });
+    return sectionOf;
+  }
+
+  /* The groups as a reader sees them, in one step (the tests' way). */
+  function rerank(result, query, docs, table) {
+    return present(rank(result, query, docs, table), docs ? docs.__byLocation : null);
+  }
+
+  root.searchResults = { rank: rank, present: present, pack: pack, unpack: unpack, sections: sections, answersWithoutIndex: answersWithoutIndex, rerank: rerank, snippet: snippet, prepare: prepare, makeCutter: makeCutter, expandIndex: expandIndex };
+
+  /* loaded by the tests in Node, or by the search worker (search-reader.js) */
+  if (typeof document === "undefined" || root.__searchWorker) return;
 
   /* The vocabulary grows with the corpus, so a page does not load it: it is
      fetched (search/vocabulary.js, beside this script's folder) when a reader
@@ -508,11 +696,14 @@
 
   /* The search worker. Material gets a stand-in that passes messages both
      ways: until search is wanted it keeps Material's messages (the worker
-     starts then); it keeps the index's entries as they go to the worker (for
-     rerank), rewrites each query (see makeTransform), waiting for the
-     vocabulary if a Chinese query comes before it, and reshapes each result
-     (see rerank) before Material shows it. Under file:// the worker is the
-     offline bundle's iframe shim, which replaced Worker before this ran. */
+     starts then). The worker started is the site's own
+     (assets/javascripts/workers/search-reader.js), which runs Material's
+     inside it and ranks the results there (see rank); it gets the vocabulary
+     with the index, and each query rewritten (see makeTransform), a Chinese
+     one waiting for the vocabulary if it comes before it. Each result is made
+     ready to show here (see unpack), with the text of the page's copy of the
+     index's entries. Under file:// the worker is the offline bundle's iframe
+     shim, which replaced Worker before this ran. */
   /* The index's entries as Material's worker expects them: the index is
      written short (hooks/corpus/postbuild.py: compact_entries), an entry of
      the same page as the one before it with only its "#fragment", and no empty
@@ -530,51 +721,37 @@
     });
   }
 
-  /* The entries' titles and texts cut (makeCutter), in place (they are
-     expandIndex's copies), a thousand at a time so that the page stays
-     responsive on a large index. */
-  function cutIndex(entries, cut, done) {
-    var at = 0;
-    (function slice() {
-      for (var end = Math.min(at + 1000, entries.length); at < end; at++) {
-        var e = entries[at];
-        if (e.title) e.title = cut(e.title);
-        if (e.text) e.text = cut(e.text);
-      }
-      if (at < entries.length) setTimeout(slice, 0); else done(entries);
-    })();
-  }
-
   var RealWorker = root.Worker;
   if (RealWorker && typeof EventTarget === "function") {
     var LazyWorker = function (url, options) {
       if (!SEARCH_WORKER.test(String(url))) return new RealWorker(url, options);
-      var stand = new EventTarget(), queue = [], real = null, docs = null, asked = [];
+      var material = new URL(String(url), location.href);
+      var reader = new URL("search-reader.js", material);
+      var stand = new EventTarget(), queue = [], real = null, list = [], sectionOf = new Map();
       var post = function (message) {
         if (real) real.postMessage(message); else if (queue) queue.push(message);
       };
       var waiting = null;
       var sendQuery = function (query) {
-        asked.push(query);
-        post({ type: 2, data: (transform || withoutVocabulary)(query) });
+        post({ type: 2, data: (transform || withoutVocabulary)(query), query: query });
       };
-      var gate = null;  /* messages held while the index's text is being cut */
+      var gate = null;  /* messages held until the vocabulary is here */
       stand.postMessage = function (message) {
         if (gate) { gate.push(message); return; }
         if (message && message.type === 0 && message.data && Array.isArray(message.data.docs)) {
-          var entries = expandIndex(message.data.docs);
-          docs = prepare(entries.slice());
+          list = expandIndex(message.data.docs);
+          sectionOf = sections(list);
           gate = [];
           whenVocabulary(function () {
-            cutIndex(entries, makeCutter(root.__searchVocabulary), function (cut) {
-              var data = {};
-              for (var key in message.data) data[key] = message.data[key];
-              data.docs = cut;
-              post({ type: 0, data: data });
-              var held = gate;
-              gate = null;
-              held.forEach(function (m) { stand.postMessage(m); });
-            });
+            var data = {};
+            for (var key in message.data) data[key] = message.data[key];
+            data.worker = material.href;
+            data.vocabulary = root.__searchVocabulary || [];
+            data.terms = root.__searchTerms || null;
+            post({ type: 0, data: data });
+            var held = gate;
+            gate = null;
+            held.forEach(function (m) { stand.postMessage(m); });
           });
           return;
         }
@@ -596,12 +773,11 @@
       };
       var start = function () {
         if (!queue) return;  /* terminated before it ever ran */
-        real = new RealWorker(url, options);
+        real = new RealWorker(reader.href, options);
         real.addEventListener("message", function (event) {
           var data = event.data;
           if (data && data.type === 3) {
-            var query = asked.shift();
-            try { data = { type: 3, data: rerank(data.data, query, docs, root.__searchTerms) }; } catch (err) { /* the worker's own result */ }
+            data = { type: 3, data: unpack(data.data, list, sectionOf) };
           }
           stand.dispatchEvent(new MessageEvent("message", { data: data }));
         });

@@ -25,6 +25,11 @@ ROOT_FOLDER = "gsi-reference"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+#: Files that are compressed already (PDF streams, EPUB and PNG are deflated, fonts too):
+#: stored as they are, since deflating them again costs seconds and saves almost nothing.
+COMPRESSED = frozenset({".pdf", ".epub", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".zip", ".gz"})
+
+
 def zip_folder(folder: Path, target: Path) -> int:
     """Zip ``folder`` reproducibly into ``target``; return its size in bytes."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -32,7 +37,7 @@ def zip_folder(folder: Path, target: Path) -> int:
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             info = zipfile.ZipInfo(f"{ROOT_FOLDER}/{path.relative_to(folder).as_posix()}", FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if path.suffix.lower() in COMPRESSED else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, path.read_bytes())
     os.replace(tmp, target)
