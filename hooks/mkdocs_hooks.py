@@ -8,6 +8,7 @@
                  docs/downloads/ (corpus/downloads.py; ``mkdocs serve``
                  makes them in a worker process, see _prepare_downloads);
 * on_startup     remember whether this is ``mkdocs serve``;
+* on_env         compiled templates kept between builds (corpus/templatecache.py);
 * on_files       CORPUS_DOWNLOADS=off (the benchmark's baseline) leaves the files out;
 * on_pre_build   the files to download as they are now (their sizes);
 * on_page_markdown  put the list of documents, every document's files and the bundle
@@ -54,7 +55,7 @@ from corpus.htmlfix import fix_page  # noqa: E402
 from corpus.search_passages import glossary_names  # noqa: E402
 from corpus.navigation import document_navigation, document_of, neighbours  # noqa: E402
 from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
-from corpus import downloads  # noqa: E402
+from corpus import downloads, templatecache  # noqa: E402
 from corpus.papers import PAPER_LABELS, papers_of  # noqa: E402
 
 log = get_plugin_logger("corpus")
@@ -315,6 +316,13 @@ def _teach_segmenter(terms) -> None:
         for form in term.forms("zh"):
             if "、" not in form and len(form) > 1:
                 jieba.add_word(form)
+
+
+def on_env(env, config, files):
+    """Compiled templates kept between builds (corpus/templatecache.py): MkDocs makes a new
+    environment per build and per language, and compiled the theme's templates in each."""
+    env.bytecode_cache = templatecache.shared()
+    return env
 
 
 @_timed
