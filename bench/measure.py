@@ -285,11 +285,11 @@ def serve_times(project: Path, edits: int = 3, timeout: float = 60.0) -> ServeTi
                 while time.perf_counter() - start < timeout:
                     current = _download_line(url)
                     if current and current != before:
+                        files.append(time.perf_counter() - start)
                         break
                     time.sleep(0.1)
-                else:
-                    raise RuntimeError(f"mkdocs serve did not offer the new files within {timeout:.0f} s:\n{log.read_text()[-2000:]}")
-                files.append(time.perf_counter() - start)
+                else:  # the files are made in the background: a slow machine is a figure, not an error
+                    files.append(float("inf"))
             return ServeTimes(shown, files)
         finally:
             server.terminate()
