@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -14,8 +15,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-# The pipeline's cache of pinyin (hooks/corpus/pinyin.py): one for this test run, not the user's.
-os.environ.setdefault("CORPUS_CACHE", tempfile.mkdtemp(prefix="corpus-cache-"))
+# The pipeline's caches (pinyin, files to download, compiled templates): one for this test run, not
+# the user's, removed when the run ends (the process that made it removes it; pytest-xdist's
+# workers inherit it).
+if "CORPUS_CACHE" not in os.environ:
+    os.environ["CORPUS_CACHE"] = tempfile.mkdtemp(prefix="corpus-cache-")
+    atexit.register(shutil.rmtree, os.environ["CORPUS_CACHE"], ignore_errors=True)
 #: What a build needs; copied into a temporary folder so tests never write into the repository.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "seeds", "hooks", "overrides", "glossary")
 
