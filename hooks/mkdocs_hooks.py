@@ -46,9 +46,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 sys.path.insert(0, str(Path(__file__).parent))
 _IMPORTS_START = time.perf_counter()
 
-from corpus.build import DEFAULT_SITE_URL, build_corpus, check_register, write_pages  # noqa: E402
+from corpus.build import DEFAULT_SITE_URL, build_corpus, check_register, edition_prefix, handwritten_twins, page_language, write_pages  # noqa: E402
+from corpus import hant  # noqa: E402
+from corpus.hant import HANT  # noqa: E402
 from corpus.errors import CorpusError  # noqa: E402
-from corpus.escape import html_attribute, html_text, md_escape  # noqa: E402
+from corpus.escape import html_attribute, html_text, md_escape, script_json  # noqa: E402
 from corpus.glossary import load_glossary  # noqa: E402
 from corpus.htmlfix import fix_page  # noqa: E402
 from corpus.search_passages import glossary_names  # noqa: E402
@@ -56,6 +58,7 @@ from corpus.navigation import document_navigation, document_of, neighbours  # no
 from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
 from corpus import downloads  # noqa: E402
 from corpus.papers import PAPER_LABELS, papers_of  # noqa: E402
+from corpus.strings import lazy_section, strings  # noqa: E402
 
 log = get_plugin_logger("corpus")
 
@@ -63,26 +66,12 @@ DOCUMENTS_MARKER = "<!-- corpus:documents -->"
 BUNDLE_MARKER = "<!-- corpus:bundle -->"
 CITE_MARKER = "<!-- corpus:cite-examples -->"
 HANDOUT_MARKER = "<!-- corpus:handout -->"
-HANDOUT_NOSCRIPT = {
-    "zh": "讲义页需要 JavaScript：它按网址中的选择载入各段文字。",
-    "en": "The handout page needs JavaScript: it loads the passages its address names.",
-}
+HANDOUT_NOSCRIPT = lazy_section("site", "handout_noscript")
 #: In a document's provenance block (templates/provenance.md): its files to download.
 DOWNLOADS_MARKER = "<!-- corpus:downloads -->"
 #: On the home page: every document's files.
 DOWNLOADS_LIST_MARKER = "<!-- corpus:downloads-list -->"
-BUNDLE_TEXT = {
-    "zh": {
-        "link": "下载离线版（ZIP，{size}）：解压后用浏览器打开 index.html，无需网络即可浏览、切换语言和搜索。",
-        "inside": "您正在阅读本站的离线版。",
-        "none": "离线版尚未生成（运行 `python -m corpus bundle`）。",
-    },
-    "en": {
-        "link": "Download the offline copy (ZIP, {size}): unzip it and open index.html in a browser to read, switch language and search with no network.",
-        "inside": "You are reading the offline copy of this site.",
-        "none": "The offline copy has not been built yet (run `python -m corpus bundle`).",
-    },
-}
+BUNDLE_TEXT = lazy_section("site", "bundle")
 _state: dict = {}
 TIMINGS = os.environ.get("CORPUS_TIMINGS")
 _timings: dict[str, float] = {}
@@ -168,7 +157,11 @@ def on_config(config):
         unregistered = check_register(corpus, seeds, redirects.config["redirect_maps"] if redirects else None)
     except CorpusError as err:
         raise PluginError(str(err)) from None
-    changed = write_pages(corpus.pages, Path(config.docs_dir))
+    try:  # the traditional twins of the hand-written pages (docs/*.zh-Hant.md, git-ignored)
+        twins = handwritten_twins(Path(config.docs_dir), corpus.exceptions)
+    except CorpusError as err:
+        raise PluginError(str(err)) from None
+    changed = write_pages({**corpus.pages, **twins}, Path(config.docs_dir))
     _prepare_downloads(corpus, config)
     _state["navigation"] = document_navigation([d.entry for d in corpus.documents])
     _teach_segmenter(corpus.terms)
@@ -290,7 +283,11 @@ def _add_navigation(config) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         for lang in i18n.config.languages:
-            if lang.locale != i18n.default_language:
+            if lang.locale == HANT:  # the traditional edition: the section labels converted
+                exceptions = _state["finisher"].exceptions if "finisher" in _state else ()
+                labels = {label: hant.to_traditional(label, exceptions) for label in navigation.translations}
+                lang.nav_translations = {**(lang.nav_translations or {}), **labels}
+            elif lang.locale != i18n.default_language:
                 lang.nav_translations = {**(lang.nav_translations or {}), **navigation.translations}
 
 
@@ -315,6 +312,22 @@ def _teach_segmenter(terms) -> None:
         for form in term.forms("zh"):
             if "、" not in form and len(form) > 1:
                 jieba.add_word(form)
+
+
+def _build_language(config) -> str:
+    """The pipeline's language of this build (static-i18n builds one language at a time): zh, en or zh-Hant."""
+    tag = config.theme.get("language") or "zh-Hans"
+    return {"zh-Hans": "zh", "zh": "zh"}.get(tag, tag)
+
+
+@_timed
+def on_env(env, config, files):
+    """The interface strings of the build's language for the templates (data: corpus/strings/)."""
+    ui = strings(_build_language(config))
+    env.globals["ui"] = ui
+    env.globals["ui_scripts"] = script_json(ui["scripts"])
+    env.globals["ui_home"] = edition_prefix(_build_language(config))  # the edition's home, from the site's root
+    return env
 
 
 @_timed
@@ -500,28 +513,31 @@ def _downloads_list(page, lang: str) -> str:
 
 @_timed
 def on_page_markdown(markdown, page, config, files):
-    lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+    edition = page_language(page.file.src_uri)
+    # the traditional edition's parts are the simplified ones converted, except its own addresses
+    lang = "zh" if edition == HANT else edition
+    finisher = _state.get("finisher")
+
+    def converted(text: str) -> str:
+        return hant.convert_markdown(text, finisher.exceptions if finisher else ()) if edition == HANT else text
+
     if DOWNLOADS_MARKER in markdown:
-        markdown = markdown.replace(DOWNLOADS_MARKER, _downloads_line(page, lang))
+        markdown = markdown.replace(DOWNLOADS_MARKER, converted(_downloads_line(page, lang)))
     if DOWNLOADS_LIST_MARKER in markdown:
-        markdown = markdown.replace(DOWNLOADS_LIST_MARKER, _downloads_list(page, lang))
-    if DOCUMENTS_MARKER in markdown and "finisher" in _state:
-        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+        markdown = markdown.replace(DOWNLOADS_LIST_MARKER, converted(_downloads_list(page, lang)))
+    if DOCUMENTS_MARKER in markdown and finisher is not None:
         prefix = "../" * page.file.src_uri.count("/")
-        markdown = markdown.replace(DOCUMENTS_MARKER, _state["finisher"].home_table(lang, prefix))
-    if CITE_MARKER in markdown and "finisher" in _state:
-        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
-        markdown = markdown.replace(CITE_MARKER, _state["finisher"].cite_examples.get(lang, ""))
+        markdown = markdown.replace(DOCUMENTS_MARKER, converted(finisher.home_table(lang, prefix)))
+    if CITE_MARKER in markdown and finisher is not None:
+        markdown = markdown.replace(CITE_MARKER, finisher.cite_examples.get(edition, ""))
     if HANDOUT_MARKER in markdown:
-        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         root = "../" * page.url.count("/")  # from the page to the site's root (the passages are under texts/)
         markdown = markdown.replace(
             HANDOUT_MARKER,
-            f'<div id="handout-page" class="handout" data-lang="{lang}" data-root="{html_attribute(root)}" '
-            f'data-site="{html_attribute(config.site_url or DEFAULT_SITE_URL)}"><noscript>{HANDOUT_NOSCRIPT[lang]}</noscript></div>',
+            f'<div id="handout-page" class="handout" data-lang="{edition}" data-root="{html_attribute(root)}" '
+            f'data-site="{html_attribute(config.site_url or DEFAULT_SITE_URL)}"><noscript>{html_text(HANDOUT_NOSCRIPT[edition])}</noscript></div>',
         )
     if BUNDLE_MARKER in markdown:
-        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.url.count("/")
-        markdown = markdown.replace(BUNDLE_MARKER, _bundle_text(config, lang, prefix))
+        markdown = markdown.replace(BUNDLE_MARKER, _bundle_text(config, edition, prefix))
     return markdown

@@ -68,7 +68,7 @@ def test_a_sub_path_build_keeps_every_address_under_it(tmp_path):
     assert "Sitemap: https://owner.example.io/gsi/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
     assert f"<loc>https://owner.example.io/gsi/{DOC}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
     # the 404 pages are served at any depth: their links are absolute, under the sub-path
-    for page, home in (("404.html", "/gsi/"), ("en/404.html", "/gsi/en/")):
+    for page, home in (("404.html", "/gsi/"), ("en/404.html", "/gsi/en/"), ("zh-Hant/404.html", "/gsi/zh-Hant/")):
         soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
         assert soup.select_one("article a")["href"] == home
         assert soup.select_one("link[rel=stylesheet]")["href"].startswith("/gsi/assets/")

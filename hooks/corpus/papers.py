@@ -15,40 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .render import LABELS, SITE_NAME
+from .strings import lazy_section
 from .structure import Document
 
 #: The files' languages: Chinese, English, and Chinese with English side by side.
 PAPER_LANGS = ("zh", "en", "zh-en")
 
-#: Labels of the files that the site's pages do not have. The parallel file uses both.
-PAPER_LABELS = {
-    "zh": {
-        "download": "下载",
-        "translation_none": "本文尚无英文译文：英文版各段均为中文原文。",
-        "none": "各文献的下载文件尚未生成。",
-        "address": "本页地址",
-        "ids": "页边的段落编号即该段的永久链接",
-        "contents": "目录",
-        "title_page": "出处",
-        "made": "本文件由{site}根据所据原始文件自动生成",
-        "parallel": "中英对照",
-        "untranslated": "此段尚无英文译文",
-        "lang_name": {"zh": "中文", "en": "英文", "zh-en": "中英对照"},
-    },
-    "en": {
-        "download": "Download",
-        "translation_none": "This document has not been translated yet: every heading and paragraph shows the Chinese original.",
-        "none": "The documents' files have not been made yet.",
-        "address": "Published at",
-        "ids": "Each paragraph id in the margin is the paragraph’s permanent link",
-        "contents": "Contents",
-        "title_page": "Provenance",
-        "made": "This file was made by the {site} from the seed files named above",
-        "parallel": "Parallel text",
-        "untranslated": "Not yet translated",
-        "lang_name": {"zh": "Chinese", "en": "English", "zh-en": "Chinese–English"},
-    },
-}
+#: Labels of the files that the site's pages do not have (strings/<language>.yaml, section "papers").
+#: The parallel file uses both.
+PAPER_LABELS = lazy_section("papers")
 
 
 @dataclass(frozen=True)
