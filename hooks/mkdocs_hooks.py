@@ -430,10 +430,12 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner build of one more language; the outer build finishes the work
     try:
-        terms = glossary_names(load_glossary(_project(config) / "glossary"))
+        finisher = _state.get("finisher")
+        exceptions = finisher.exceptions if finisher else ()
+        terms = glossary_names(load_glossary(_project(config) / "glossary"), exceptions if HANT in others else None)
     except CorpusError as err:
         raise PluginError(str(err)) from None
-    counts = split_search_index(Path(config.site_dir), others, inline=_offline(config), terms=terms)
+    counts = split_search_index(Path(config.site_dir), others, inline=_offline(config), terms=terms, exceptions=exceptions)
     if counts:
         log.info("search index per language: " + ", ".join(f"{k} {v} entries" for k, v in counts.items()))
     minified = minify_assets(Path(config.docs_dir), Path(config.site_dir))

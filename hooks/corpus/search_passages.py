@@ -436,12 +436,21 @@ def page_key(location: str) -> str:
     return re.sub(r"\.html$", "", path).rstrip("/")
 
 
-def glossary_names(terms) -> list[tuple[str, list[str]]]:
-    """``(location, forms)`` for ``add_synonyms`` from the glossary's terms (both languages' forms)."""
+def glossary_names(terms, exceptions: tuple | None = None) -> list[tuple[str, list[str]]]:
+    """``(location, forms)`` for ``add_synonyms`` from the glossary's terms (both languages' forms).
+
+    With ``exceptions`` (a tuple, maybe empty: hant.py) the Chinese forms in traditional
+    characters too, for the traditional edition's index and queries.
+    """
     out = []
     for term in terms:
         location = f"glossary/{term.id}/"
-        forms = [*term.forms("zh"), *term.forms("en")]
+        chinese = list(term.forms("zh"))
+        if exceptions is not None:
+            from .hant import to_traditional
+
+            chinese += [to_traditional(f, exceptions) for f in chinese]
+        forms = [*chinese, *term.forms("en")]
         out.append((location, list(dict.fromkeys(f for f in forms if f.strip()))))
     return out
 
