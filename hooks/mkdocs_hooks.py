@@ -152,13 +152,16 @@ def on_config(config):
         _add_navigation(config)
         return config  # static-i18n's second language build: the pages are already written
     try:
-        corpus = build_corpus(seeds, directory_urls=config.use_directory_urls, site_url=config.site_url or DEFAULT_SITE_URL)
+        corpus = build_corpus(
+            seeds, directory_urls=config.use_directory_urls, site_url=config.site_url or DEFAULT_SITE_URL,
+            hant_edition=HANT in _languages(config)[1],  # the site builds the traditional edition
+        )
         redirects = config.plugins.get("redirects")
         unregistered = check_register(corpus, seeds, redirects.config["redirect_maps"] if redirects else None)
     except CorpusError as err:
         raise PluginError(str(err)) from None
     try:  # the traditional twins of the hand-written pages (docs/*.zh-Hant.md, git-ignored)
-        twins = handwritten_twins(Path(config.docs_dir), corpus.exceptions)
+        twins = handwritten_twins(Path(config.docs_dir), corpus.exceptions) if corpus.hant_edition else {}
     except CorpusError as err:
         raise PluginError(str(err)) from None
     changed = write_pages({**corpus.pages, **twins}, Path(config.docs_dir))
@@ -213,7 +216,7 @@ def _prepare_downloads(corpus, config) -> None:
         _state["download_jobs"] = []
         return
     site_url = config.site_url or DEFAULT_SITE_URL
-    papers = [p for d in corpus.documents for p in papers_of(d, site_url)]
+    papers = [p for d in corpus.documents for p in papers_of(d, site_url, corpus.exceptions, corpus.hant_edition)]
     try:
         jobs = downloads.jobs_for(papers)
     except CorpusError as err:
@@ -486,10 +489,11 @@ def _download_links(items, lang: str, prefix: str) -> str:
     )
 
 
-def _downloads_line(page, lang: str) -> str:
-    """The download line of a document's provenance block (nothing when its files are not made yet)."""
+def _downloads_line(page, lang: str, edition: str) -> str:
+    """The download line of a document's provenance block (nothing when its files are not made yet);
+    the files of the page's ``edition`` (downloads.for_edition)."""
     found = document_of(page.file.src_uri)
-    items = _state.get("offered", {}).get(found[0], []) if found else []
+    items = downloads.for_edition(_state.get("offered", {}).get(found[0], []) if found else [], edition)
     if not items:
         return ""
     colon = "：" if lang == "zh" else ": "
@@ -497,8 +501,8 @@ def _downloads_line(page, lang: str) -> str:
     return f"**{PAPER_LABELS[lang]['download']}**{colon}{links}\n{{: .prov-downloads }}"
 
 
-def _downloads_list(page, lang: str) -> str:
-    """The home page's list: every document with its files."""
+def _downloads_list(page, lang: str, edition: str) -> str:
+    """The home page's list: every document with its files (those of the page's ``edition``)."""
     finisher, offered = _state.get("finisher"), _state.get("offered", {})
     if finisher is None or not offered:
         return PAPER_LABELS[lang]["none"]
@@ -506,7 +510,7 @@ def _downloads_list(page, lang: str) -> str:
     colon = "：" if lang == "zh" else ": "
     rows = []
     for entry in finisher.entries:
-        items = offered.get(entry.slug)
+        items = downloads.for_edition(offered.get(entry.slug, []), edition)
         if items:
             title = md_escape(entry.title.get(lang))
             rows.append(f"- [{title}]({md_prefix}texts/{entry.slug}/index.md){colon}{_download_links(items, lang, url_prefix)}")
@@ -524,9 +528,9 @@ def on_page_markdown(markdown, page, config, files):
         return hant.convert_markdown(text, finisher.exceptions if finisher else ()) if edition == HANT else text
 
     if DOWNLOADS_MARKER in markdown:
-        markdown = markdown.replace(DOWNLOADS_MARKER, converted(_downloads_line(page, lang)))
+        markdown = markdown.replace(DOWNLOADS_MARKER, converted(_downloads_line(page, lang, edition)))
     if DOWNLOADS_LIST_MARKER in markdown:
-        markdown = markdown.replace(DOWNLOADS_LIST_MARKER, converted(_downloads_list(page, lang)))
+        markdown = markdown.replace(DOWNLOADS_LIST_MARKER, converted(_downloads_list(page, lang, edition)))
     if DOCUMENTS_MARKER in markdown and finisher is not None:
         prefix = "../" * page.file.src_uri.count("/")
         markdown = markdown.replace(DOCUMENTS_MARKER, converted(finisher.home_table(lang, prefix)))

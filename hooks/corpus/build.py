@@ -107,6 +107,7 @@ class Corpus:
     findings: list = field(default_factory=list)  # of the terminology check (termcheck.py)
     site_url: str = DEFAULT_SITE_URL
     exceptions: tuple = ()  # the traditional edition's reviewed exceptions (hant.py)
+    hant_edition: bool = True  # whether the traditional edition's pages were made
 
     def finisher(self) -> "Finisher":
         """What the rest of the build needs from the corpus, once its pages are written."""
@@ -127,6 +128,8 @@ class Corpus:
             )
             for lang in ("zh", "en")
         }
+        if not self.hant_edition:
+            return out
         hant_url = published_url(self.site_url, HANT, d.url)
         out[HANT] = hant.convert_markdown(
             examples_markdown(work_of(d.entry, "zh"), ident, place["zh"], hant_url, access_date()), self.exceptions
@@ -288,6 +291,7 @@ def render_document(
     directory_urls: bool = True,
     site_url: str = DEFAULT_SITE_URL,
     exceptions: tuple = (),
+    hant_edition: bool = True,
 ) -> dict[str, str]:
     """The Markdown pages of one document in every edition, keyed by path under docs/.
 
@@ -308,11 +312,12 @@ def render_document(
         return page_links(linkers, lang, f"{base}/{page}", directory_urls) if terms else None
 
     locs = locators(d.doc.blocks, d.en_doc.blocks if d.en_doc else None)
-    urls = {lang: published_url(site_url, lang, d.url) for lang, _ in EDITIONS}
+    editions = EDITIONS if hant_edition else tuple(e for e in EDITIONS if e[0] != HANT)
+    urls = {lang: published_url(site_url, lang, d.url) for lang, _ in editions}
     pages[f"{base}/{PASSAGES}"] = passages_js(passages(d, urls, exceptions))
     handout = {page: relative_url(f"{base}/{page}", HANDOUT_MD, directory_urls) for page in ("index.md", "parallel.md")}
     zh_others = [o for _, _, o in d.others]
-    for edition, suffix in EDITIONS:
+    for edition, suffix in editions:
         # the traditional edition: the simplified pages, with the edition's addresses, converted
         lang, doc, others = ("en", d.en_doc, d.en_others) if edition == "en" else ("zh", d.doc, zh_others)
         convert = functools.partial(hant.convert_markdown, exceptions=exceptions) if edition == HANT else _same
@@ -359,8 +364,10 @@ def render_document(
     return pages
 
 
-def build_corpus(seeds_dir: Path, directory_urls: bool = True, site_url: str = DEFAULT_SITE_URL) -> Corpus:
+def build_corpus(seeds_dir: Path, directory_urls: bool = True, site_url: str = DEFAULT_SITE_URL, hant_edition: bool = True) -> Corpus:
     """Read the catalog and every seed; return all generated pages (nothing written).
+
+    ``hant_edition``: with the traditional edition's pages (false when the site does not build it).
 
     ``directory_urls`` is MkDocs' ``use_directory_urls`` (false for the offline
     bundle): the links written as HTML need the pages' final addresses.
@@ -379,18 +386,21 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True, site_url: str = D
     if terms:
         check_first_use(terms, documents, linkers["zh"], f"{glossary_dir.name}/terms.yaml")
     for d in documents:
-        pages.update(render_document(d, terms, linkers, directory_urls, site_url, exceptions))
+        pages.update(render_document(d, terms, linkers, directory_urls, site_url, exceptions, hant_edition))
     glossary, fragments = glossary_pages(terms, documents, linkers, directory_urls)
-    glossary, fragments = hant_twins(glossary, exceptions), hant_twins(fragments, exceptions, markdown=False)
+    if hant_edition:
+        glossary, fragments = hant_twins(glossary, exceptions), hant_twins(fragments, exceptions, markdown=False)
     pages.update(glossary)
     tips = {lang: term_tips(terms, lang) for lang in ("zh", "en")}
-    tips[HANT] = {ident: hant.to_traditional(tip, exceptions) for ident, tip in tips["zh"].items()}
+    if hant_edition:
+        tips[HANT] = {ident: hant.to_traditional(tip, exceptions) for ident, tip in tips["zh"].items()}
     # CORPUS_TERMCHECK=0 turns the terminology check off, for generated corpora only (the benchmark's
     # glossaries pair Chinese and English phrases at random: every block would be a finding)
     check_terms = terms and os.environ.get("CORPUS_TERMCHECK", "1") != "0"
     findings = check_documents(documents, terms, linkers, load_termbase(glossary_dir)) if check_terms else []
     return Corpus(
-        documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips, findings=findings, site_url=site_url, exceptions=exceptions
+        documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips, findings=findings, site_url=site_url,
+        exceptions=exceptions, hant_edition=hant_edition,
     )
 
 

@@ -37,14 +37,19 @@ def passages(d, urls: dict[str, str], exceptions: tuple = ()) -> dict:
     blocks = []
     for b in d.doc.blocks:
         e = english.get(b.id)
-        blocks.append([b.id, b.kind, b.level, b.text, e.text if e is not None and e.lang == "en" else None, to_traditional(b.text, exceptions)])
-    for place in places.values():
-        place[HANT] = to_traditional(place["zh"], exceptions)
+        blocks.append([b.id, b.kind, b.level, b.text, e.text if e is not None and e.lang == "en" else None])
+        if HANT in urls:
+            blocks[-1].append(to_traditional(b.text, exceptions))
     styles = {lang: citations(work_of(d.entry, lang, translator if lang == "en" else None)) for lang in ("zh", "en")}
-    styles[HANT] = convert_tree(styles["zh"], exceptions)
+    title = {"zh": d.entry.title.zh, "en": d.entry.title.en}
+    if HANT in urls:  # the site builds the traditional edition
+        for place in places.values():
+            place[HANT] = to_traditional(place["zh"], exceptions)
+        styles[HANT] = convert_tree(styles["zh"], exceptions)
+        title[HANT] = to_traditional(d.entry.title.zh, exceptions)
     return {
         "slug": d.entry.slug,
-        "title": {"zh": d.entry.title.zh, "en": d.entry.title.en, HANT: to_traditional(d.entry.title.zh, exceptions)},
+        "title": title,
         "url": urls,
         "blocks": blocks,
         "locators": places,
