@@ -95,3 +95,41 @@ def test_switching_from_a_term_page_and_the_parallel_view(server, page):
     switch_language(page, "zh-Hant")
     assert page.url.split("#")[0].endswith("/zh-Hant/glossary/global-security-initiative/")
     assert page.locator("h1").inner_text().startswith("全球安全倡議")
+
+
+def test_the_cite_dialog_cites_the_traditional_page(browser, server):
+    from test_browser_cite import dialog_citations
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page = context.new_page()
+    page.goto(f"{server}zh-Hant/texts/{SLUG}/")
+    cites = dialog_citations(page, "s3-12-p1")
+    gbt = cites["gbt/entry"]
+    assert "全球安全倡議概念文件" in gbt and f"https://example.org/zh-Hant/texts/{SLUG}/#s3-12-p1" in gbt
+    assert page.locator("dialog.cite-dialog h2, dialog.cite-dialog [id]").first.inner_text()
+    dialog_text = page.locator("dialog.cite-dialog").inner_text()
+    assert "複製" in dialog_text and "复制" not in dialog_text  # the labels: the edition's strings
+    page.keyboard.press("Escape")
+    para = page.locator("#s3-12-p1")
+    para.hover()
+    para.locator("button.para-copy").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"https://example.org/zh-Hant/texts/{SLUG}/#s3-12-p1"
+    context.close()
+
+
+def test_a_handout_of_the_traditional_edition(server, page):
+    from handout_steps import CHOSEN, SHOWN, choose, shown
+
+    address = choose(page, lambda slug: f"{server}zh-Hant/texts/{slug}/")
+    assert "/zh-Hant/handout/" in address
+    passages = shown(page)
+    assert [p[0] for p in passages] == [s[0] for s in SHOWN]
+    for (key, heading, text), (_, place, start) in zip(passages, SHOWN):
+        assert heading.endswith(s2t(place)) and s2t(start) in text
+        assert not set("这国们说对经为与") & set(text + heading)
+    assert page.locator(".handout-text").first.get_attribute("lang") == "zh-Hant"
+    links = page.locator(".handout-link").evaluate_all("els => els.map(e => e.href)")
+    assert links and all(link.startswith("https://example.org/zh-Hant/texts/") for link in links)
+    assert page.locator(".handout-address .print-url").inner_text().startswith("https://example.org/zh-Hant/handout/?")
+    assert len(CHOSEN) == len(passages)

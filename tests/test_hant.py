@@ -46,7 +46,8 @@ def _soup(path: Path) -> BeautifulSoup:
 
 def _article(soup: BeautifulSoup) -> BeautifulSoup:
     article = soup.select_one(".md-content article")
-    for node in article.select("script, .prov-edition, .headerlink"):
+    # the edition's own parts: its note, and its files to download (its own Chinese files, their sizes)
+    for node in article.select("script, .prov-edition, .prov-downloads, a.download, .headerlink"):
         node.decompose()
     return article
 
