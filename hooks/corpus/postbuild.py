@@ -58,7 +58,7 @@ def split_search_index(
         return {}
     index = json.loads(root.read_text(encoding="utf-8"))
     docs = [d for d in index.get("docs", []) if not _is_glossary_index(d["location"], languages)]
-    docs = add_passages(docs, functools.partial(_read_page, Path(site_dir)))
+    docs = add_passages(docs, functools.partial(_read_page, Path(site_dir)), unsegmented=(f"{HANT}/",))
     docs = add_synonyms(docs, terms or [])
     # The words jieba cut go into the vocabulary; the index goes out without the
     # U+200B between them (a third of the Chinese index's bytes): the search script

@@ -172,11 +172,17 @@ def reshape_page(entries: list[dict], blocks: list[dict], segment=segment_chines
     return out
 
 
-def add_passages(docs: list[dict], read_page) -> list[dict]:
+def _same(text: str) -> str:
+    return text
+
+
+def add_passages(docs: list[dict], read_page, unsegmented: tuple[str, ...] = ()) -> list[dict]:
     """The index's entries with passage entries for every page that has paragraphs with ids.
 
     ``read_page(location)`` returns the built HTML of a page (or None).
     Entries of one page are consecutive, article first (Material's order).
+    The passages of pages whose location starts with one of ``unsegmented`` are not cut
+    into words (the traditional edition's: jieba cuts simplified text; see postbuild).
     """
     out: list[dict] = []
     i = 0
@@ -188,7 +194,8 @@ def add_passages(docs: list[dict], read_page) -> list[dict]:
         entries = docs[i:j]
         source = read_page(page) if "#" not in docs[i]["location"] else None
         blocks = page_blocks(source) if source and '<p id="' in source else []
-        out.extend(reshape_page(entries, blocks) if any(b["kind"] == "p" for b in blocks) else entries)
+        segment = _same if unsegmented and page.startswith(unsegmented) else segment_chinese
+        out.extend(reshape_page(entries, blocks, segment) if any(b["kind"] == "p" for b in blocks) else entries)
         i = j
     return out
 
