@@ -136,9 +136,10 @@
   }
 
   /* ---- The traditional edition ------------------------------------------
-   * Its pages (lang="zh-Hant") search their own index, of traditional text. A
-   * query typed in simplified characters is converted first, by the table
-   * that comes with the vocabulary (window.__searchHant: OpenCC's conversion,
+   * Its pages (lang="zh-Hant") search their own index, of traditional text,
+   * cut by their own vocabulary (zh-Hant/search/vocabulary.js). A query typed
+   * in simplified characters is converted first, by the table that comes
+   * with that vocabulary (window.__searchHant: OpenCC's conversion,
    * hooks/corpus/postbuild.py: query_conversion): the longest word whose
    * conversion as a phrase differs from its characters' (头发 → 頭髮), else
    * character by character. Traditional characters pass unchanged. */
@@ -493,7 +494,8 @@
     if (transform || loading || !here) return;
     loading = true;
     var tag = document.createElement("script");
-    tag.src = new URL("../search/vocabulary.js", here).href;
+    /* the traditional edition has its own (its words, and the conversion of a simplified query) */
+    tag.src = new URL(traditional ? "../zh-Hant/search/vocabulary.js" : "../search/vocabulary.js", here).href;
     tag.onload = tag.onerror = function () {
       transform = makeTransform(root.__searchVocabulary, root.__searchTerms);
       afterVocabulary.splice(0).forEach(function (go) { go(); });

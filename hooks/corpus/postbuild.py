@@ -66,10 +66,10 @@ def split_search_index(
     # worker indexes it (docs/assets/search-zh.js: makeCutter).
     hant_prefix = f"{HANT}/"
     vocabulary = index_words([d for d in docs if not d["location"].startswith(hant_prefix)])
-    conversion = None
+    conversion, hant_words = None, set()
     if HANT in languages:
         conversion = query_conversion(vocabulary, [d for d in docs if not d["location"].startswith(tuple(f"{x}/" for x in languages))], exceptions)
-        vocabulary |= {to_traditional(w, exceptions) for w in vocabulary}
+        hant_words = {to_traditional(w, exceptions) for w in vocabulary}
     docs = [dict(d, title=d.get("title", "").replace(_BREAK, ""), text=d.get("text", "").replace(_BREAK, "")) for d in docs]
     counts: dict[str, int] = {}
     prefixes = [f"{lang}/" for lang in languages]
@@ -96,7 +96,9 @@ def split_search_index(
             # the synonyms of an English page hold the Chinese names of its terms.
             config["pipeline"] = ["stopWordFilter"]
         if folder == Path(site_dir) / "search":
-            write_vocabulary(folder, vocabulary, term_table(terms or []), conversion)
+            write_vocabulary(folder, vocabulary, term_table(terms or []))
+        elif folder.parent.name == HANT:  # its own words, and the conversion of a simplified query
+            write_vocabulary(folder, hant_words, term_table(terms or []), conversion)
         data = json.dumps(dict(index, config=config, docs=compact_entries(entries)), ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         if inline:
@@ -209,7 +211,9 @@ def write_vocabulary(
     ``docs/assets/search-zh.js`` cuts a Chinese query and the index's text into these
     words by longest match, so that both meet, and turns a term named in any form into
     its token. Written as a script (``window.__searchVocabulary``, ``window.__searchTerms``)
-    so that it also loads under file://; one file for both languages' search.
+    so that it also loads under file://; one file for the simplified and the English search, and
+    one for the traditional edition's (``zh-Hant/search/vocabulary.js``: its words, and the table
+    that converts a simplified query, ``conversion``).
     """
     data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))
     table = json.dumps(dict(sorted((terms or {}).items())), ensure_ascii=False, separators=(",", ":"))
