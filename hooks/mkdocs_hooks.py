@@ -167,8 +167,13 @@ def on_config(config):
     seeds = _seeds_dir(config)
     signature = (_signature(seeds), _signature(_project(config) / "glossary"), config.docs_dir, config.use_directory_urls)
     if _state.get("signature") == signature:
+        # static-i18n's next language build, or `mkdocs serve` after an edit of docs/: the generated
+        # pages are written; a hand-written page may have changed, so its traditional twin is made again
+        finisher = _state.get("finisher")
+        if finisher is not None and finisher.hant_edition:
+            write_pages(handwritten_twins(Path(config.docs_dir), finisher.exceptions), Path(config.docs_dir), roots=())
         _add_navigation(config)
-        return config  # static-i18n's second language build: the pages are already written
+        return config
     try:
         corpus = build_corpus(
             seeds, directory_urls=config.use_directory_urls, site_url=config.site_url or DEFAULT_SITE_URL,

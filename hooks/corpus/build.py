@@ -111,7 +111,9 @@ class Corpus:
 
     def finisher(self) -> "Finisher":
         """What the rest of the build needs from the corpus, once its pages are written."""
-        return Finisher([d.entry for d in self.documents], self.fragments, self.tips, self.cite_examples(), self.exceptions)
+        return Finisher(
+            [d.entry for d in self.documents], self.fragments, self.tips, self.cite_examples(), self.exceptions, self.hant_edition
+        )
 
     def cite_examples(self, slug: str = EXAMPLE_SLUG, ident: str = EXAMPLE_ID) -> dict[str, str]:
         """Language -> the Markdown of the "How to cite" page's examples: a passage of this site in every style."""
@@ -162,6 +164,7 @@ class Finisher:
     tips: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> term id -> tooltip
     cite_examples: dict[str, str] = field(default_factory=dict)  # language -> Markdown (see Corpus.cite_examples)
     exceptions: tuple = ()  # the traditional edition's (hant.py)
+    hant_edition: bool = True  # whether the site builds the traditional edition
 
     def finish_page(self, src_uri: str, html: str) -> str:
         """The finished HTML of a page: its fragment in place of the marker (see glossary_pages)
