@@ -458,10 +458,13 @@ def on_post_build(config):
     try:
         finisher = _state.get("finisher")
         exceptions = finisher.exceptions if finisher else ()
-        terms = glossary_names(load_glossary(_project(config) / "glossary"), exceptions if HANT in others else None)
+        glossary = load_glossary(_project(config) / "glossary")
+        terms = glossary_names(glossary, exceptions if HANT in others else None)
     except CorpusError as err:
         raise PluginError(str(err)) from None
-    counts = split_search_index(Path(config.site_dir), others, inline=_offline(config), terms=terms, exceptions=exceptions)
+    counts = split_search_index(
+        Path(config.site_dir), others, inline=_offline(config), terms=terms, exceptions=exceptions, simplified_terms=glossary_names(glossary)
+    )
     if counts:
         log.info("search index per language: " + ", ".join(f"{k} {v} entries" for k, v in counts.items()))
     minified = minify_assets(Path(config.docs_dir), Path(config.site_dir))

@@ -31,7 +31,8 @@ BUNDLE_NAME = "gsi-reference-offline.zip"
 
 
 def split_search_index(
-    site_dir: Path, languages: list[str], *, inline: bool, terms: list | None = None, exceptions: tuple = ()
+    site_dir: Path, languages: list[str], *, inline: bool, terms: list | None = None, exceptions: tuple = (),
+    simplified_terms: list | None = None,
 ) -> dict[str, int]:
     """Write ``search/search_index.json`` per language; return documents per index.
 
@@ -51,7 +52,9 @@ def split_search_index(
     and a query typed in simplified characters on its pages is converted before it is searched:
     the vocabulary carries the conversion of every character of the index (and of the words
     whose phrase-level conversion differs from their characters'), OpenCC's, with the
-    edition's ``exceptions`` (hant.py).
+    edition's ``exceptions`` (hant.py). ``terms`` then hold the Chinese forms in both scripts, and
+    ``simplified_terms`` (the same terms, in the same order) the simplified forms only, for the
+    vocabulary of the simplified and English search, which never meets a traditional form.
     """
     root = Path(site_dir) / "search" / "search_index.json"
     if not root.exists():
@@ -96,7 +99,7 @@ def split_search_index(
             # the synonyms of an English page hold the Chinese names of its terms.
             config["pipeline"] = ["stopWordFilter"]
         if folder == Path(site_dir) / "search":
-            write_vocabulary(folder, vocabulary, term_table(terms or []))
+            write_vocabulary(folder, vocabulary, term_table(simplified_terms if simplified_terms is not None else terms or []))
         elif folder.parent.name == HANT:  # its own words, and the conversion of a simplified query
             write_vocabulary(folder, hant_words, term_table(terms or []), conversion)
         data = json.dumps(dict(index, config=config, docs=compact_entries(entries)), ensure_ascii=False, separators=(",", ":"))
