@@ -2,8 +2,9 @@
 
 The simplified text is the original; the traditional edition is made from it at build time,
 never edited by hand. OpenCC's standard ``s2t`` conversion is phrase-level (发展 → 發展 but
-头发 → 頭髮) and keeps the mainland's vocabulary: its Taiwan and Hong Kong sets (``s2tw``,
-``s2hk``, ``s2twp``) also replace words (软件 → 軟體), which would misquote an official text.
+头发 → 頭髮) and keeps the mainland's vocabulary. Its Taiwan and Hong Kong sets write the
+characters in those regions' standard forms (``s2tw``, ``s2hk``: 为 → 為), and ``s2twp`` also
+replaces words (软件 → 軟體, 信息 → 資訊), which would misquote an official text.
 
 Where the conversion goes wrong (a personal name whose character has two traditional forms,
 like 杨守征 → 楊守徵), a reviewed exception (``glossary/hant-exceptions.yaml``: the simplified
