@@ -42,11 +42,13 @@ class Build:
         return sum(self.hooks.values())
 
 
-def run_build(project: Path, site: Path, config: str = "mkdocs.yml", *, strict: bool = True) -> Build:
-    """``mkdocs build`` of ``project`` into ``site`` in a child process; stops on failure with its log."""
+def run_build(project: Path, site: Path, config: str = "mkdocs.yml", *, strict: bool = True, env: dict | None = None) -> Build:
+    """``mkdocs build`` of ``project`` into ``site`` in a child process (``env`` added to its
+    environment); stops on failure with its log."""
+    extra = env or {}
     with tempfile.TemporaryDirectory() as tmp:
         timings, log = Path(tmp) / "hooks.json", Path(tmp) / "build.log"
-        env = dict(os.environ, **ENV, CORPUS_TIMINGS=str(timings))
+        env = dict(os.environ, **ENV, **extra, CORPUS_TIMINGS=str(timings))
         command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site), *(["--strict"] if strict else [])]
         with log.open("wb") as out:
             start = time.perf_counter()

@@ -6,7 +6,9 @@ the hooks, weighs one document page, the search indexes, the site and the
 offline bundle; it times term linking with glossaries of 200, 1,000 and 5,000
 terms, and how soon ``mkdocs serve`` shows an edited seed; and what the
 documents' PDFs and EPUBs add (bench/downloads_cost.py; ``--downloads`` runs
-that part and the serve test only). It prints the
+that part and the serve test only), and what the traditional-character edition
+adds to the whole build and the site (bench/edition_cost.py; ``--hant`` runs
+that part only). It prints the
 figures and the targets (PASS/FAIL) and writes them, with a plot, to
 bench/results/ (results.md, plot.svg, results.json).
 
@@ -29,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "hooks")]
 
 import downloads_cost  # noqa: E402
+import edition_cost  # noqa: E402
 import generate  # noqa: E402
 import measure  # noqa: E402
 import report  # noqa: E402
@@ -146,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, help="builds of each kind per size (default 5 up to 100 documents, 3 above; 1 with --quick)")
     parser.add_argument("--out", type=Path, default=HERE / "results", help="folder for results.md, plot.svg, results.json")
     parser.add_argument("--downloads", action="store_true", help="only the files to download (and the serve test): downloads.md")
+    parser.add_argument("--hant", action="store_true", help="only the traditional edition's cost (build time, site size): hant.md")
     args = parser.parse_args(argv)
     corpus_sizes = args.sizes or ([10, 100] if args.quick else [10, 100, 1000])
 
@@ -164,12 +168,18 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["CORPUS_CACHE"] = str(tmp / "cache")  # the builds' caches (pinyin, files): not the user's
         if args.downloads:
             return downloads_only(tmp, corpus_sizes, pools, args.out, started)
+        if args.hant:
+            return hant_only(tmp, corpus_sizes, pools, args.out, started, repeats)
         rows = []
         for n in corpus_sizes:
             print(f"{n:,} documents …", flush=True)
             rows.append(measure_size(tmp, n, repeats(n), bundle=not (args.quick and n >= 1000), pools=pools))
         print("term linking …", flush=True)
         linking = measure_linking(tmp, [200, 1000, 5000], 3 if args.quick else 5, pools)
+        editions = []
+        for n in corpus_sizes:
+            print(f"the traditional edition, {n:,} documents …", flush=True)
+            editions.append(measure_edition(tmp, n, repeats(n), pools))
         files = []
         for n in corpus_sizes:
             print(f"files to download, {n:,} documents …", flush=True)
@@ -179,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             print("mkdocs serve …", flush=True)
             times = measure.serve_times(generate.copy_project(tmp / "project-serve"))
             serve, serve_files = times.shown, times.files
-    items = report.targets(rows, linking, serve)
+    items = report.targets(rows, linking, serve) + [edition_cost.target(editions)]
     notes = [
         f"{' / '.join(str(repeats(n)) for n in corpus_sizes)} builds of each kind for {' / '.join(f'{n:,}' for n in corpus_sizes)} "
         f"documents (median), alternating, in a fresh process each, on {_machine()}; "
@@ -197,12 +207,16 @@ def main(argv: list[str] | None = None) -> int:
         "Indexed text: the titles and texts of the index's entries without markup or U+200B, UTF-8.",
     ]
     notes.append(downloads_note(files, serve_files))
-    text = report.markdown(rows, items, notes) + "\n## Files to download\n\n" + downloads_cost.table(files) + "\n"
+    text = (
+        report.markdown(rows, items, notes)
+        + "\n## The traditional edition\n\n" + edition_cost.table(editions) + "\n\n- " + hant_note() + "\n"
+        + "\n## Files to download\n\n" + downloads_cost.table(files) + "\n"
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.md").write_text(text, encoding="utf-8")
     (args.out / "plot.svg").write_text(report.plot(rows), encoding="utf-8")
     data = {"rows": [asdict(r) for r in rows], "linking": linking, "serve": serve, "serve_files": serve_files,
-            "files": [asdict(f) for f in files], "targets": [asdict(t) for t in items]}
+            "files": [asdict(f) for f in files], "editions": [asdict(e) for e in editions], "targets": [asdict(t) for t in items]}
     (args.out / "results.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(text)
     return 0 if all(t.passed is not False for t in items) else 1
@@ -241,6 +255,47 @@ def downloads_only(tmp: Path, corpus_sizes: list[int], pools, out: Path, started
     (out / "downloads.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(text)
     return 0 if serve.passed else 1
+
+
+def measure_edition(tmp: Path, documents: int, repeats: int, pools) -> edition_cost.EditionCost:
+    """The whole build and the site with and without the traditional edition, for a generated project."""
+    project = generate.make_project(tmp / f"project-hant-{documents}", documents, SITE_TERMS, pools)
+    site = tmp / f"site-hant-{documents}"
+    try:
+        return edition_cost.measure_edition(project, site, documents, repeats)
+    finally:
+        shutil.rmtree(project)
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def hant_note() -> str:
+    return (
+        "The traditional edition (bench/edition_cost.py): builds of the same generated project with the edition and "
+        "with its language set to `build: false` (no pages, files or index of it), alternating back to back, the "
+        "median of the pairs' ratios; without the files to download (CORPUS_DOWNLOADS=off), whose cost is measured "
+        "apart (the edition adds a PDF and an EPUB to a document's five files)."
+    )
+
+
+def hant_only(tmp: Path, corpus_sizes: list[int], pools, out: Path, started: float, repeats) -> int:
+    """``--hant``: the traditional edition's cost at each size; writes hant.md and hant.json."""
+    rows = []
+    for n in corpus_sizes:
+        print(f"the traditional edition, {n:,} documents …", flush=True)
+        rows.append(measure_edition(tmp, n, repeats(n), pools))
+        print(edition_cost.table(rows), flush=True)
+    item = edition_cost.target(rows)
+    text = (
+        "# Benchmark: the traditional-character edition\n\n" + edition_cost.table(rows) + "\n\n" + report.targets_table([item]) + "\n\n"
+        + f"- {hant_note()}\n"
+        + f"- {' / '.join(str(repeats(n)) for n in corpus_sizes)} pairs of builds for {' / '.join(f'{n:,}' for n in corpus_sizes)} documents, "
+        + f"on {_machine()}; the run took {(time.perf_counter() - started) / 60:.0f} minutes.\n"
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "hant.md").write_text(text, encoding="utf-8")
+    (out / "hant.json").write_text(json.dumps({"rows": [asdict(r) for r in rows], "target": asdict(item)}, indent=1) + "\n", encoding="utf-8")
+    print(text)
+    return 0 if item.passed else 1
 
 
 def _machine() -> str:

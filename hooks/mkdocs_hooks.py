@@ -47,9 +47,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 sys.path.insert(0, str(Path(__file__).parent))
 _IMPORTS_START = time.perf_counter()
 
-from corpus.build import DEFAULT_SITE_URL, build_corpus, check_register, write_pages  # noqa: E402
+from corpus.build import DEFAULT_SITE_URL, build_corpus, check_register, edition_prefix, handwritten_twins, page_language, write_pages  # noqa: E402
+from corpus import hant  # noqa: E402
+from corpus.hant import HANT  # noqa: E402
 from corpus.errors import CorpusError  # noqa: E402
-from corpus.escape import html_attribute, html_text, md_escape  # noqa: E402
+from corpus.escape import html_attribute, html_text, md_escape, script_json  # noqa: E402
 from corpus.glossary import load_glossary  # noqa: E402
 from corpus.htmlfix import fix_page  # noqa: E402
 from corpus.search_passages import glossary_names  # noqa: E402
@@ -57,6 +59,7 @@ from corpus.navigation import document_navigation, document_of, neighbours  # no
 from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
 from corpus import downloads, templatecache  # noqa: E402
 from corpus.papers import PAPER_LABELS, papers_of  # noqa: E402
+from corpus.strings import lazy_section, strings  # noqa: E402
 
 log = get_plugin_logger("corpus")
 
@@ -64,26 +67,12 @@ DOCUMENTS_MARKER = "<!-- corpus:documents -->"
 BUNDLE_MARKER = "<!-- corpus:bundle -->"
 CITE_MARKER = "<!-- corpus:cite-examples -->"
 HANDOUT_MARKER = "<!-- corpus:handout -->"
-HANDOUT_NOSCRIPT = {
-    "zh": "讲义页需要 JavaScript：它按网址中的选择载入各段文字。",
-    "en": "The handout page needs JavaScript: it loads the passages its address names.",
-}
+HANDOUT_NOSCRIPT = lazy_section("site", "handout_noscript")
 #: In a document's provenance block (templates/provenance.md): its files to download.
 DOWNLOADS_MARKER = "<!-- corpus:downloads -->"
 #: On the home page: every document's files.
 DOWNLOADS_LIST_MARKER = "<!-- corpus:downloads-list -->"
-BUNDLE_TEXT = {
-    "zh": {
-        "link": "下载离线版（ZIP，{size}）：解压后用浏览器打开 index.html，无需网络即可浏览、切换语言和搜索。",
-        "inside": "您正在阅读本站的离线版。",
-        "none": "离线版尚未生成（运行 `python -m corpus bundle`）。",
-    },
-    "en": {
-        "link": "Download the offline copy (ZIP, {size}): unzip it and open index.html in a browser to read, switch language and search with no network.",
-        "inside": "You are reading the offline copy of this site.",
-        "none": "The offline copy has not been built yet (run `python -m corpus bundle`).",
-    },
-}
+BUNDLE_TEXT = lazy_section("site", "bundle")
 _state: dict = {}
 TIMINGS = os.environ.get("CORPUS_TIMINGS")
 _timings: dict[str, float] = {}
@@ -154,22 +143,52 @@ def _signature(seeds: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in seeds.rglob("*") if p.is_file()))
 
 
+def _search_segmenter(config) -> None:
+    """No jieba for Material's search plugin while the traditional edition builds.
+
+    jieba's dictionary is simplified: it cuts traditional text badly, and the build does not use
+    its cuts there (the edition's search words are the simplified ones converted, and the index
+    is published without the cuts: postbuild.split_search_index). Cutting the edition's text
+    would cost the build as long as cutting the original (2.4 s of 38 at 100 documents). The
+    plugin reads its module's ``jieba`` at each page, so the edition's build is given none.
+    """
+    try:
+        from material.plugins.search import plugin as search_plugin
+    except ImportError:
+        return
+    saved = _state.setdefault("jieba", getattr(search_plugin, "jieba", None))
+    search_plugin.jieba = None if _build_language(config) == HANT else saved
+
+
 @_timed
 def on_config(config):
+    _search_segmenter(config)
     if not _offline(config):  # the shim is for file:// only
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
     seeds = _seeds_dir(config)
     signature = (_signature(seeds), _signature(_project(config) / "glossary"), config.docs_dir, config.use_directory_urls)
     if _state.get("signature") == signature:
+        # static-i18n's next language build, or `mkdocs serve` after an edit of docs/: the generated
+        # pages are written; a hand-written page may have changed, so its traditional twin is made again
+        finisher = _state.get("finisher")
+        if finisher is not None and finisher.hant_edition:
+            write_pages(handwritten_twins(Path(config.docs_dir), finisher.exceptions), Path(config.docs_dir), roots=())
         _add_navigation(config)
-        return config  # static-i18n's second language build: the pages are already written
+        return config
     try:
-        corpus = build_corpus(seeds, directory_urls=config.use_directory_urls, site_url=config.site_url or DEFAULT_SITE_URL)
+        corpus = build_corpus(
+            seeds, directory_urls=config.use_directory_urls, site_url=config.site_url or DEFAULT_SITE_URL,
+            hant_edition=HANT in _languages(config)[1],  # the site builds the traditional edition
+        )
         redirects = config.plugins.get("redirects")
         unregistered = check_register(corpus, seeds, redirects.config["redirect_maps"] if redirects else None)
     except CorpusError as err:
         raise PluginError(str(err)) from None
-    changed = write_pages(corpus.pages, Path(config.docs_dir))
+    try:  # the traditional twins of the hand-written pages (docs/*.zh-Hant.md, git-ignored)
+        twins = handwritten_twins(Path(config.docs_dir), corpus.exceptions) if corpus.hant_edition else {}
+    except CorpusError as err:
+        raise PluginError(str(err)) from None
+    changed = write_pages({**corpus.pages, **twins}, Path(config.docs_dir))
     _prepare_downloads(corpus, config)
     _state["navigation"] = document_navigation([d.entry for d in corpus.documents])
     _teach_segmenter(corpus.terms)
@@ -221,7 +240,7 @@ def _prepare_downloads(corpus, config) -> None:
         _state["download_jobs"] = []
         return
     site_url = config.site_url or DEFAULT_SITE_URL
-    papers = [p for d in corpus.documents for p in papers_of(d, site_url)]
+    papers = [p for d in corpus.documents for p in papers_of(d, site_url, corpus.exceptions, corpus.hant_edition)]
     try:
         jobs = downloads.jobs_for(papers)
     except CorpusError as err:
@@ -291,7 +310,11 @@ def _add_navigation(config) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         for lang in i18n.config.languages:
-            if lang.locale != i18n.default_language:
+            if lang.locale == HANT:  # the traditional edition: the section labels converted
+                exceptions = _state["finisher"].exceptions if "finisher" in _state else ()
+                labels = {label: hant.to_traditional(label, exceptions) for label in navigation.translations}
+                lang.nav_translations = {**(lang.nav_translations or {}), **labels}
+            elif lang.locale != i18n.default_language:
                 lang.nav_translations = {**(lang.nav_translations or {}), **navigation.translations}
 
 
@@ -318,10 +341,22 @@ def _teach_segmenter(terms) -> None:
                 jieba.add_word(form)
 
 
+def _build_language(config) -> str:
+    """The pipeline's language of this build (static-i18n builds one language at a time): zh, en or zh-Hant."""
+    tag = config.theme.get("language") or "zh-Hans"
+    return {"zh-Hans": "zh", "zh": "zh"}.get(tag, tag)
+
+
+@_timed
 def on_env(env, config, files):
-    """Compiled templates kept between builds (corpus/templatecache.py): MkDocs makes a new
+    """The interface strings of the build's language for the templates (data: corpus/strings/), and
+    compiled templates kept between builds (corpus/templatecache.py): MkDocs makes a new
     environment per build and per language, and compiled the theme's templates in each."""
     env.bytecode_cache = templatecache.shared()
+    ui = strings(_build_language(config))
+    env.globals["ui"] = ui
+    env.globals["ui_scripts"] = script_json(ui["scripts"])
+    env.globals["ui_home"] = edition_prefix(_build_language(config))  # the edition's home, from the site's root
     return env
 
 
@@ -425,10 +460,15 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner build of one more language; the outer build finishes the work
     try:
-        terms = glossary_names(load_glossary(_project(config) / "glossary"))
+        finisher = _state.get("finisher")
+        exceptions = finisher.exceptions if finisher else ()
+        glossary = load_glossary(_project(config) / "glossary")
+        terms = glossary_names(glossary, exceptions if HANT in others else None)
     except CorpusError as err:
         raise PluginError(str(err)) from None
-    counts = split_search_index(Path(config.site_dir), others, inline=_offline(config), terms=terms)
+    counts = split_search_index(
+        Path(config.site_dir), others, inline=_offline(config), terms=terms, exceptions=exceptions, simplified_terms=glossary_names(glossary)
+    )
     if counts:
         log.info("search index per language: " + ", ".join(f"{k} {v} entries" for k, v in counts.items()))
     minified = minify_assets(Path(config.docs_dir), Path(config.site_dir))
@@ -479,10 +519,11 @@ def _download_links(items, lang: str, prefix: str) -> str:
     )
 
 
-def _downloads_line(page, lang: str) -> str:
-    """The download line of a document's provenance block (nothing when its files are not made yet)."""
+def _downloads_line(page, lang: str, edition: str) -> str:
+    """The download line of a document's provenance block (nothing when its files are not made yet);
+    the files of the page's ``edition`` (downloads.for_edition)."""
     found = document_of(page.file.src_uri)
-    items = _state.get("offered", {}).get(found[0], []) if found else []
+    items = downloads.for_edition(_state.get("offered", {}).get(found[0], []) if found else [], edition)
     if not items:
         return ""
     colon = "：" if lang == "zh" else ": "
@@ -490,8 +531,8 @@ def _downloads_line(page, lang: str) -> str:
     return f"**{PAPER_LABELS[lang]['download']}**{colon}{links}\n{{: .prov-downloads }}"
 
 
-def _downloads_list(page, lang: str) -> str:
-    """The home page's list: every document with its files."""
+def _downloads_list(page, lang: str, edition: str) -> str:
+    """The home page's list: every document with its files (those of the page's ``edition``)."""
     finisher, offered = _state.get("finisher"), _state.get("offered", {})
     if finisher is None or not offered:
         return PAPER_LABELS[lang]["none"]
@@ -499,7 +540,7 @@ def _downloads_list(page, lang: str) -> str:
     colon = "：" if lang == "zh" else ": "
     rows = []
     for entry in finisher.entries:
-        items = offered.get(entry.slug)
+        items = downloads.for_edition(offered.get(entry.slug, []), edition)
         if items:
             title = md_escape(entry.title.get(lang))
             rows.append(f"- [{title}]({md_prefix}texts/{entry.slug}/index.md){colon}{_download_links(items, lang, url_prefix)}")
@@ -508,28 +549,31 @@ def _downloads_list(page, lang: str) -> str:
 
 @_timed
 def on_page_markdown(markdown, page, config, files):
-    lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+    edition = page_language(page.file.src_uri)
+    # the traditional edition's parts are the simplified ones converted, except its own addresses
+    lang = "zh" if edition == HANT else edition
+    finisher = _state.get("finisher")
+
+    def converted(text: str) -> str:
+        return hant.convert_markdown(text, finisher.exceptions if finisher else ()) if edition == HANT else text
+
     if DOWNLOADS_MARKER in markdown:
-        markdown = markdown.replace(DOWNLOADS_MARKER, _downloads_line(page, lang))
+        markdown = markdown.replace(DOWNLOADS_MARKER, converted(_downloads_line(page, lang, edition)))
     if DOWNLOADS_LIST_MARKER in markdown:
-        markdown = markdown.replace(DOWNLOADS_LIST_MARKER, _downloads_list(page, lang))
-    if DOCUMENTS_MARKER in markdown and "finisher" in _state:
-        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
+        markdown = markdown.replace(DOWNLOADS_LIST_MARKER, converted(_downloads_list(page, lang, edition)))
+    if DOCUMENTS_MARKER in markdown and finisher is not None:
         prefix = "../" * page.file.src_uri.count("/")
-        markdown = markdown.replace(DOCUMENTS_MARKER, _state["finisher"].home_table(lang, prefix))
-    if CITE_MARKER in markdown and "finisher" in _state:
-        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
-        markdown = markdown.replace(CITE_MARKER, _state["finisher"].cite_examples.get(lang, ""))
+        markdown = markdown.replace(DOCUMENTS_MARKER, converted(finisher.home_table(lang, prefix)))
+    if CITE_MARKER in markdown and finisher is not None:
+        markdown = markdown.replace(CITE_MARKER, finisher.cite_examples.get(edition, ""))
     if HANDOUT_MARKER in markdown:
-        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         root = "../" * page.url.count("/")  # from the page to the site's root (the passages are under texts/)
         markdown = markdown.replace(
             HANDOUT_MARKER,
-            f'<div id="handout-page" class="handout" data-lang="{lang}" data-root="{html_attribute(root)}" '
-            f'data-site="{html_attribute(config.site_url or DEFAULT_SITE_URL)}"><noscript>{HANDOUT_NOSCRIPT[lang]}</noscript></div>',
+            f'<div id="handout-page" class="handout" data-lang="{edition}" data-root="{html_attribute(root)}" '
+            f'data-site="{html_attribute(config.site_url or DEFAULT_SITE_URL)}"><noscript>{html_text(HANDOUT_NOSCRIPT[edition])}</noscript></div>',
         )
     if BUNDLE_MARKER in markdown:
-        lang = "en" if page.file.src_uri.endswith(".en.md") else "zh"
         prefix = "../" * page.url.count("/")
-        markdown = markdown.replace(BUNDLE_MARKER, _bundle_text(config, lang, prefix))
+        markdown = markdown.replace(BUNDLE_MARKER, _bundle_text(config, edition, prefix))
     return markdown

@@ -29,8 +29,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 @pytest.fixture(scope="module")
 def papers(corpus):
-    """Every document's three papers, by (slug, lang)."""
-    return {(p.slug, p.lang): p for d in corpus.documents for p in papers_of(d, SITE_URL)}
+    """Every document's four papers (zh, en, zh-en, zh-Hant), by (slug, lang)."""
+    return {(p.slug, p.lang): p for d in corpus.documents for p in papers_of(d, SITE_URL, corpus.exceptions)}
 
 
 def expected_files(corpus) -> list[str]:
@@ -61,13 +61,13 @@ def pdf_text(path: Path, x: int = 80, width: int = 600) -> str:
 
 def test_every_document_has_its_files_in_the_site(built_site, corpus):
     site = built_site["site"]
-    assert len(expected_files(corpus)) == 5 * len(corpus.documents)
+    assert len(expected_files(corpus)) == 7 * len(corpus.documents)  # five, and the traditional PDF and EPUB
     for rel in expected_files(corpus):
         data = (site / rel).read_bytes()
         assert data.startswith(b"%PDF-" if rel.endswith(".pdf") else b"PK\x03\x04"), rel
         if rel.endswith(".epub"):
             assert data[30:38] == b"mimetype" and data[38:58] == b"application/epub+zip", rel
-    assert "corpus: files to download: 20" in built_site["log"]
+    assert "corpus: files to download: 28" in built_site["log"]
 
 
 def test_every_document_has_its_files_in_the_offline_bundle(bundle, built_site, corpus):
@@ -75,10 +75,11 @@ def test_every_document_has_its_files_in_the_offline_bundle(bundle, built_site, 
         assert (bundle["root"] / rel).read_bytes() == (built_site["site"] / rel).read_bytes(), rel
 
 
-@pytest.mark.parametrize("lang,prefix", [("zh", ""), ("en", "en/")])
+@pytest.mark.parametrize("lang,prefix", [("zh", ""), ("en", "en/"), ("zh-Hant", "zh-Hant/")])
 def test_provenance_block_offers_each_file_with_format_language_and_size(built_site, corpus, lang, prefix):
+    """Each edition offers five files: the traditional one its own Chinese PDF and EPUB, first."""
     site = built_site["site"]
-    names = {"zh": ("中文", "英文", "中英对照"), "en": ("Chinese", "English", "Chinese–English")}[lang]
+    names = {"zh": ("中文", "英文", "中英对照"), "en": ("Chinese", "English", "Chinese–English"), "zh-Hant": ("繁體中文", "英文", "中英對照")}[lang]
     for d in corpus.documents:
         page = site / f"{prefix}texts/{d.entry.slug}/index.html"
         line = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("aside.provenance .prov-downloads")
@@ -89,18 +90,23 @@ def test_provenance_block_offers_each_file_with_format_language_and_size(built_s
             target = (page.parent / a["href"]).resolve()
             assert target.is_file(), a["href"]
             text = a.get_text()
-            assert text.split("，" if lang == "zh" else ", ")[0] in ("PDF", "EPUB")
+            assert text.split(", " if lang == "en" else "，")[0] in ("PDF", "EPUB")
             assert any(n in text for n in names)
             assert text.endswith(size_label(target.stat().st_size))
             assert a["type"] in ("application/pdf", "application/epub+zip")
+        chinese = [a["href"] for a in links if "-zh." in a["href"] or "-zh-Hant." in a["href"]]
+        assert chinese and all(("-zh-Hant." in h) == (lang == "zh-Hant") for h in chinese)
+        if lang == "zh-Hant":
+            assert links[0]["href"].endswith(f"{d.entry.slug}-zh-Hant.pdf")
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("prefix", ["", "en/", "zh-Hant/"])
 def test_home_page_lists_every_documents_files(built_site, corpus, prefix):
     site = built_site["site"]
     home = BeautifulSoup((site / prefix / "index.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = {a["href"] for a in home.select("a.download")}
-    assert hrefs == {f"{'../' if prefix else ''}{rel}" for rel in expected_files(corpus)}
+    skip = "-zh." if prefix == "zh-Hant/" else "-zh-Hant."  # each edition its own Chinese files
+    assert hrefs == {f"{'../' if prefix else ''}{rel}" for rel in expected_files(corpus) if skip not in rel}
     for href in hrefs:
         assert (site / prefix / href).resolve().is_file()
 
@@ -108,7 +114,7 @@ def test_home_page_lists_every_documents_files(built_site, corpus, prefix):
 # -- the PDFs --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["zh", "en", "zh-en"])
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-en", "zh-Hant"])
 def test_pdf_holds_every_paragraph_and_its_provenance(built_site, papers, lang):
     for (slug, plang), paper in papers.items():
         if plang != lang:
@@ -175,7 +181,7 @@ def epubcheck(path: Path) -> str:
 
 def test_every_epub_passes_epubcheck(built_site, corpus):
     paths = [built_site["site"] / rel for rel in expected_files(corpus) if rel.endswith(".epub")]
-    assert len(paths) == 2 * len(corpus.documents)
+    assert len(paths) == 3 * len(corpus.documents)  # Chinese, English and traditional
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         results = list(pool.map(epubcheck, paths))
     print("\n".join(results))
@@ -183,7 +189,7 @@ def test_every_epub_passes_epubcheck(built_site, corpus):
         assert result.endswith("Messages: 0 fatals / 0 errors / 0 warnings / 0 infos"), result
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
 def test_epub_has_lang_everywhere_title_page_navigation_and_anchors(built_site, papers, lang):
     for (slug, plang), paper in papers.items():
         if plang != lang:
@@ -203,7 +209,7 @@ def test_epub_has_lang_everywhere_title_page_navigation_and_anchors(built_site, 
         ids = {el.get("id") for el in text.iter() if el.get("id")}
         assert {ln.id for ln in paper.lines} <= ids
         langs = {el.get("id"): el.get("lang") for el in text.iter() if el.get("id")}
-        assert all(langs[ln.id] == ("en" if ln.lang == "en" else "zh-Hans") for ln in paper.lines)
+        assert all(langs[ln.id] == {"en": "en", "zh-Hant": "zh-Hant"}.get(ln.lang, "zh-Hans") for ln in paper.lines)
         nav_links = [el.get("href") for el in pages["nav.xhtml"].iter() if el.get("href")]
         assert nav_links[:3] == ["style.css", "title.xhtml", "text.xhtml#top"]
         assert nav_links[3:] == [f"text.xhtml#{ln.id}" for ln in paper.lines if ln.kind == "heading"]
@@ -223,22 +229,22 @@ def test_files_are_the_same_bytes_when_made_again(papers):
 def test_files_are_made_only_when_their_document_changed(papers, tmp_path):
     chosen = [p for (slug, _), p in papers.items() if slug in ("new-type-security-partnership", "sco-security-cooperation")]
     jobs = downloads.jobs_for(chosen)
-    assert len(jobs) == 10
+    assert len(jobs) == 14
     cache = tmp_path / "cache"
-    assert len(downloads.make_missing(jobs, cache)) == 10
+    assert len(downloads.make_missing(jobs, cache)) == 14
     assert downloads.make_missing(jobs, cache) == []
     docs = tmp_path / "docs"
-    assert downloads.publish(jobs, cache, docs) == 10
+    assert downloads.publish(jobs, cache, docs) == 14
     assert downloads.publish(jobs, cache, docs) == 0  # unchanged files are not touched (mkdocs serve)
     edited = [dataclasses.replace(p, lines=p.lines[:-1]) if p.slug == "sco-security-cooperation" else p for p in chosen]
     again = downloads.jobs_for(edited)
     remade = downloads.make_missing(again, cache)
     assert sorted(j.path for j in remade) == sorted(j.path for j in jobs if j.paper.slug == "sco-security-cooperation")
-    assert downloads.publish(again, cache, docs) == 5
+    assert downloads.publish(again, cache, docs) == 7
 
 
 def test_offered_files_have_their_sizes(papers, tmp_path):
-    jobs = downloads.jobs_for([papers[("sco-security-cooperation", lang)] for lang in ("zh", "en", "zh-en")])
+    jobs = downloads.jobs_for([papers[("sco-security-cooperation", lang)] for lang in ("zh", "en", "zh-en", "zh-Hant")])
     downloads.make_missing(jobs, tmp_path / "cache")
     downloads.publish(jobs, tmp_path / "cache", tmp_path / "docs")
     offered = downloads.offered(jobs, tmp_path / "docs")["sco-security-cooperation"]
@@ -320,3 +326,24 @@ def test_an_untranslated_document_says_so_in_both_languages(papers):
     from corpus import papers as module
 
     assert module.PAPER_LABELS["zh"]["translation_none"] and module.PAPER_LABELS["en"]["translation_none"]
+
+
+def test_traditional_files_are_the_edition_converted(built_site, papers, corpus):
+    """The zh-Hant PDF and EPUB: the traditional text, the edition's address and its note, set in the TC font."""
+    from corpus import hant
+
+    for d in corpus.documents:
+        paper, original = papers[(d.entry.slug, "zh-Hant")], papers[(d.entry.slug, "zh")]
+        assert paper.address == f"{SITE_URL.rstrip('/')}/zh-Hant/texts/{d.entry.slug}/"
+        assert [hant.to_simplified(ln.text, corpus.exceptions) for ln in paper.lines] == [ln.text for ln in original.lines]
+        path = built_site["site"] / downloads.file_path(d.entry.slug, "zh-Hant", "pdf")
+        text = squeeze(pdf_text(path))
+        assert squeeze(paper.title) in text and "OpenCC" in text
+        assert not set("发这关国们说对经为与") & set(text)
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        assert "Noto-Serif-CJK-TC" in fonts
+        with zipfile.ZipFile(built_site["site"] / downloads.file_path(d.entry.slug, "zh-Hant", "epub")) as zf:
+            opf = zf.read("EPUB/package.opf").decode("utf-8")
+            body = zf.read("EPUB/text.xhtml").decode("utf-8")
+        assert "<dc:language>zh-Hant</dc:language>" in opf
+        assert squeeze(paper.lines[-1].text) in squeeze(body)

@@ -77,11 +77,13 @@ def test_build_reports_full_coverage(built_site):
 
 def test_every_page_exists_in_both_languages(built_site):
     site = built_site["site"]
-    zh_pages = {p.relative_to(site) for p in site.rglob("index.html") if not p.relative_to(site).parts[0] in ("en", "search")}
+    zh_pages = {p.relative_to(site) for p in site.rglob("index.html") if not p.relative_to(site).parts[0] in ("en", "zh-Hant", "search")}
     for rel in zh_pages:
         assert (site / "en" / rel).exists(), f"no English page for {rel}"
     assert (site / "404.html").exists() and (site / "en" / "404.html").exists()
     assert soup_of(site, "en/404.html").html["lang"] == "en"
+    assert soup_of(site, "zh-Hant/404.html").html["lang"] == "zh-Hant"
+    assert soup_of(site, "zh-Hant/404.html").h1.get_text() == "頁面不存在（404）"
 
 
 def test_parallel_pairs_carry_the_paragraph_ids(built_site):

@@ -17,7 +17,8 @@ def head(site, rel):
     return BeautifulSoup((site / rel / "index.html").read_text(encoding="utf-8"), "html.parser").head
 
 
-@pytest.mark.parametrize("rel", ["", "en/", DOC, "en/" + DOC, DOC + "parallel/", "glossary/", "en/glossary/new-type-security-partnership/"])
+@pytest.mark.parametrize("rel", ["", "en/", DOC, "en/" + DOC, DOC + "parallel/", "glossary/", "en/glossary/new-type-security-partnership/",
+                                 "zh-Hant/", "zh-Hant/" + DOC, "zh-Hant/glossary/new-type-security-partnership/"])
 def test_every_page_has_its_own_metadata(built_site, rel):
     h = head(built_site["site"], rel)
     description = h.find("meta", attrs={"name": "description"})["content"]
@@ -26,7 +27,7 @@ def test_every_page_has_its_own_metadata(built_site, rel):
     og = {m["property"]: m["content"] for m in h.find_all("meta", property=re.compile("^og:"))}
     assert og["og:url"] == f"https://example.org/{rel}"
     assert og["og:description"] == description and og["og:title"]
-    assert og["og:locale"] == ("en_GB" if rel.startswith("en/") else "zh_CN")
+    assert og["og:locale"] == ("en_GB" if rel.startswith("en/") else "zh_TW" if rel.startswith("zh-Hant/") else "zh_CN")
     # hreflang alternates are in the sitemap, not in the head (see overrides/main.html)
     assert h.find("link", rel="alternate") is None
 
@@ -55,6 +56,7 @@ def test_sitemap_covers_both_languages_with_hreflang(built_site):
     assert f"https://example.org/{DOC}" in locs and f"https://example.org/en/{DOC}" in locs
     assert f'hreflang="en" href="https://example.org/en/{DOC}"' in text
     assert f'hreflang="zh-Hans" href="https://example.org/{DOC}"' in text
+    assert f'hreflang="zh-Hant" href="https://example.org/zh-Hant/{DOC}"' in text
     robots = (built_site["site"] / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://example.org/sitemap.xml" in robots.splitlines()
 
@@ -68,7 +70,7 @@ def test_a_sub_path_build_keeps_every_address_under_it(tmp_path):
     assert "Sitemap: https://owner.example.io/gsi/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
     assert f"<loc>https://owner.example.io/gsi/{DOC}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
     # the 404 pages are served at any depth: their links are absolute, under the sub-path
-    for page, home in (("404.html", "/gsi/"), ("en/404.html", "/gsi/en/")):
+    for page, home in (("404.html", "/gsi/"), ("en/404.html", "/gsi/en/"), ("zh-Hant/404.html", "/gsi/zh-Hant/")):
         soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
         assert soup.select_one("article a")["href"] == home
         assert soup.select_one("link[rel=stylesheet]")["href"].startswith("/gsi/assets/")

@@ -209,3 +209,26 @@ def test_a_packed_result_shows_what_the_ranked_one_shows():
     direct, shown, is_array = out
     assert shown == direct and is_array
     assert any("<mark>对话</mark>" in i[2] for g in shown for i in g)
+
+
+def convert(queries, conversion):
+    """Queries converted to traditional characters by the search script, with the build's ``conversion`` table."""
+    js = (
+        "globalThis.window = undefined;"
+        f"require({json.dumps(str(SCRIPT))});"
+        f"const c = globalThis.searchResults.makeConverter({json.dumps(conversion, ensure_ascii=False)});"
+        f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(c)));"
+    )
+    out = subprocess.run(["node", "-e", js], capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def test_a_simplified_query_is_converted_for_the_traditional_index():
+    """The table is the build's (postbuild.query_conversion: OpenCC's), for an index holding these texts."""
+    from corpus.postbuild import query_conversion
+
+    table = query_conversion({"头发", "发展", "对话", "协商"}, [{"title": "", "text": "头发与发展，对话协商，维护和平"}])
+    assert convert(["发展", "头发", "对话协商", "維護和平", "维护 peace", "头发发展"], table) == [
+        "發展", "頭髮", "對話協商", "維護和平", "維護 peace", "頭髮發展",
+    ]
+    assert convert(["发展"], None) == ["发展"]  # no table: the query as typed

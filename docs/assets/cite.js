@@ -16,19 +16,10 @@
   var node = document.getElementById("cite-data");
   if (!node) return;
   var data = JSON.parse(node.textContent);
-  var zh = data.lang !== "en";
 
-  var T = zh ? {
-    copy: "复制链接", copied: "已复制", cite: "引用", close: "关闭", copyCite: "复制",
-    dialog: "引用本段", original: "原文", print: "打印本页",
-    add: "加入讲义", added: "已加入讲义", handout: "讲义", open: "打开讲义", clear: "清空",
-    count: function (n) { return "已选 " + n + " 段"; }
-  } : {
-    copy: "Copy link", copied: "Copied", cite: "Cite", close: "Close", copyCite: "Copy",
-    dialog: "Cite this passage", original: "Original", print: "Print this page",
-    add: "Add to handout", added: "In handout", handout: "Handout", open: "Open handout", clear: "Clear",
-    count: function (n) { return n + (n === 1 ? " passage" : " passages") + " chosen"; }
-  };
+  /* The labels, in the page's language: data (hooks/corpus/strings/<language>.yaml), in the page. */
+  var T = JSON.parse(document.getElementById("ui-strings").textContent).cite;
+  function count(n) { return (n === 1 ? T.count_one : T.count).replace("{n}", n); }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function today() {
@@ -137,7 +128,7 @@
       var link = document.createElement("a");
       link.href = data.original_url;
       link.textContent = data.original_url;
-      original.appendChild(document.createTextNode(T.original + (zh ? "：" : ": ")));
+      original.appendChild(document.createTextNode(T.original + T.colon));
       original.appendChild(link);
       dialog.appendChild(original);
     }
@@ -233,7 +224,7 @@
       document.body.appendChild(bar);
     }
     bar.hidden = false;
-    bar.querySelector(".handout-count").textContent = T.handout + (zh ? "：" : ": ") + T.count(list.length);
+    bar.querySelector(".handout-count").textContent = T.handout + T.colon + count(list.length);
     bar.querySelector(".handout-open").href = handoutAddress(list);
   }
 

@@ -15,26 +15,17 @@
 
   var root = document.getElementById("handout-page");
   if (!root) return;
-  var ui = root.getAttribute("data-lang") === "en" ? "en" : "zh";
+  /* The page's edition: zh (simplified), zh-Hant (traditional) or en. "Chinese" in a handout is
+     the Chinese of the edition: the traditional edition's passages are in traditional characters. */
+  var ui = root.getAttribute("data-lang");
+  if (ui !== "en" && ui !== "zh-Hant") ui = "zh";
+  var chinese = ui === "en" ? "zh" : ui;
+  function edition(lang) { return lang === "zh" ? chinese : lang; }
   var base = root.getAttribute("data-root") || "";
   var site = root.getAttribute("data-site") || "";
-  var zh = ui === "zh";
 
-  var T = zh ? {
-    text: "文字", zh: "中文", en: "英文", both: "中英对照", style: "引用格式",
-    copy: "复制讲义链接", copied: "已复制", print: "打印讲义", remove: "移除",
-    locator: "位置", link: "永久链接", address: "本讲义网址",
-    empty: "讲义中还没有段落。在任一文献页面上，把鼠标移到段落或标题上，点击“加入讲义”；再点击页面底部的“打开讲义”。",
-    missing: "找不到这段文字：", styles: { gbt: "GB/T 7714-2015", apa: "APA 第7版", chicago: "芝加哥格式第17版（注释）" },
-    colon: "："
-  } : {
-    text: "Text", zh: "Chinese", en: "English", both: "Both, side by side", style: "Citation style",
-    copy: "Copy handout link", copied: "Copied", print: "Print handout", remove: "Remove",
-    locator: "Locator", link: "Permanent link", address: "This handout",
-    empty: "This handout has no passages yet. On any document page, point at a paragraph or heading and choose “Add to handout”; then “Open handout” at the foot of the page.",
-    missing: "Passage not found: ", styles: { gbt: "GB/T 7714-2015", apa: "APA 7th edition", chicago: "Chicago 17th edition (note)" },
-    colon: ": "
-  };
+  /* The labels, in the page's language: data (hooks/corpus/strings/<language>.yaml), in the page. */
+  var T = JSON.parse(document.getElementById("ui-strings").textContent).handout;
   var WORD = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
   /* The address, read as data. */
@@ -52,8 +43,8 @@
     var style = params.get("style");
     return {
       picks: picks,
-      lang: lang === "zh" || lang === "en" || lang === "both" ? lang : ui,
-      style: style === "gbt" || style === "apa" || style === "chicago" ? style : (zh ? "gbt" : "chicago")
+      lang: lang === "zh" || lang === "en" || lang === "both" ? lang : (ui === "en" ? "en" : "zh"),
+      style: style === "gbt" || style === "apa" || style === "chicago" ? style : (ui === "en" ? "chicago" : "gbt")
     };
   }
 
@@ -67,7 +58,7 @@
 
   /* The published address of this handout (the site's, also from disk). */
   function publishedAddress(state) {
-    return site.replace(/\/?$/, "/") + (zh ? "" : "en/") + "handout/" + query(state);
+    return site.replace(/\/?$/, "/") + (ui === "zh" ? "" : ui + "/") + "handout/" + query(state);
   }
 
   function el(tag, cls, text) {
@@ -120,7 +111,7 @@
     var blocks = section(doc, id);
     var box = el("section", "handout-passage");
     box.setAttribute("data-passage", doc.slug + "." + id);
-    var textLang = state.lang === "both" ? ui : state.lang;
+    var textLang = edition(state.lang === "both" ? ui : state.lang);
     if (!blocks.length) {
       box.appendChild(el("p", "handout-missing", T.missing + doc.slug + "#" + id));
       return box;
@@ -128,7 +119,7 @@
     var place = doc.locators[id][ui];
     box.appendChild(el("h2", null, doc.title[ui] + T.colon + place));
     blocks.forEach(function (b, i) {
-      var zhText = b[3], enText = b[4];
+      var zhText = chinese === "zh-Hant" ? b[5] : b[3], enText = b[4];
       var tag = b[1] === "heading" ? "h3" : "p";
       if (b[1] === "heading" && i === 0 && blocks.length > 1) tag = "h3";
       var pieces = state.lang === "both" ? [["zh", zhText], ["en", enText]] : [[state.lang, state.lang === "en" ? enText : zhText]];
@@ -136,7 +127,7 @@
       row.setAttribute("data-id", b[0]);
       pieces.forEach(function (piece) {
         var node = el(tag, "handout-text", piece[1] === null ? zhText : piece[1]);
-        node.setAttribute("lang", piece[1] === null || piece[0] === "zh" ? "zh-Hans" : "en");
+        node.setAttribute("lang", piece[1] === null || piece[0] === "zh" ? (chinese === "zh-Hant" ? "zh-Hant" : "zh-Hans") : "en");
         row.appendChild(node);
       });
       box.appendChild(row);

@@ -135,6 +135,36 @@
     return rest + query.slice(at);
   }
 
+  /* ---- The traditional edition ------------------------------------------
+   * Its pages (lang="zh-Hant") search their own index, of traditional text,
+   * cut by their own vocabulary (zh-Hant/search/vocabulary.js). A query typed
+   * in simplified characters is converted first, by the table that comes
+   * with that vocabulary (window.__searchHant: OpenCC's conversion,
+   * hooks/corpus/postbuild.py: query_conversion): the longest word whose
+   * conversion as a phrase differs from its characters' (头发 → 頭髮), else
+   * character by character. Traditional characters pass unchanged. */
+  function makeConverter(conversion) {
+    if (!conversion) return function (query) { return query; };
+    var words = conversion.words || {}, chars = conversion.chars || {};
+    var longest = 1;
+    for (var w in words) if (Object.prototype.hasOwnProperty.call(words, w) && w.length > longest) longest = w.length;
+    var own = Object.prototype.hasOwnProperty;
+    return function (query) {
+      return String(query).replace(HAN, function (run) {
+        var out = "", i = 0;
+        while (i < run.length) {
+          var n = Math.min(longest, run.length - i);
+          while (n > 1 && !own.call(words, run.substr(i, n))) n--;
+          if (n > 1) { out += words[run.substr(i, n)]; i += n; continue; }
+          var ch = run.charAt(i);
+          out += own.call(chars, ch) ? chars[ch] : ch;
+          i += 1;
+        }
+        return out;
+      });
+    };
+  }
+
   function makeTransform(vocabulary, table) {
     var words = new Set(vocabulary || []);
     var longest = 1;
@@ -625,7 +655,7 @@
     return present(rank(result, query, docs, table), docs ? docs.__byLocation : null);
   }
 
-  root.searchResults = { rank: rank, present: present, pack: pack, unpack: unpack, sections: sections, answersWithoutIndex: answersWithoutIndex, rerank: rerank, snippet: snippet, prepare: prepare, makeCutter: makeCutter, expandIndex: expandIndex };
+  root.searchResults = { rank: rank, present: present, pack: pack, unpack: unpack, sections: sections, answersWithoutIndex: answersWithoutIndex, rerank: rerank, snippet: snippet, prepare: prepare, makeCutter: makeCutter, expandIndex: expandIndex, makeConverter: makeConverter };
 
   /* loaded by the tests in Node, or by the search worker (search-reader.js) */
   if (typeof document === "undefined" || root.__searchWorker) return;
@@ -639,6 +669,7 @@
   var transform = root.__searchVocabulary ? makeTransform(root.__searchVocabulary, root.__searchTerms) : null;
   var withoutVocabulary = makeTransform([]);
   var hasHan = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  var traditional = document.documentElement.lang === "zh-Hant";
   var afterVocabulary = [];  /* what waits for the vocabulary: the index's text, a Chinese query */
   var loading = false;
 
@@ -651,7 +682,8 @@
     if (transform || loading || !here) return;
     loading = true;
     var tag = document.createElement("script");
-    tag.src = new URL("../search/vocabulary.js", here).href;
+    /* the traditional edition has its own (its words, and the conversion of a simplified query) */
+    tag.src = new URL(traditional ? "../zh-Hant/search/vocabulary.js" : "../search/vocabulary.js", here).href;
     tag.onload = tag.onerror = function () {
       transform = makeTransform(root.__searchVocabulary, root.__searchTerms);
       afterVocabulary.splice(0).forEach(function (go) { go(); });
@@ -733,6 +765,7 @@
       };
       var waiting = null;
       var sendQuery = function (query) {
+        if (traditional) query = makeConverter(root.__searchHant)(query);
         post({ type: 2, data: (transform || withoutVocabulary)(query), query: query });
       };
       var gate = null;  /* messages held until the vocabulary is here */

@@ -22,7 +22,8 @@
   var current = null;
   var touch = false;  /* the last pointer was a finger */
   var armed = null;  /* the term whose tooltip a tap showed: the next tap on it follows it */
-  var more = document.documentElement.lang === "en" ? "About this term" : "查看术语解释";
+  var strings = document.getElementById("ui-strings");
+  var more = strings ? JSON.parse(strings.textContent).terms.more : "";
 
   function element() {
     if (tip) return tip;

@@ -8,9 +8,9 @@ files whose content changed (so ``mkdocs serve`` does not rebuild in a loop).
 
 from __future__ import annotations
 
-import re
-
+import functools
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +31,8 @@ from .glossary_pages import GLOSSARY, USES_MARKER, check_first_use, check_refere
 from .render import TermLinks, add_term_tips, safe_id, term_tips
 from .translations import Coverage, Translation, aligned_from_source, english, load_for
 from .variants import Variant, compare
+from . import hant
+from .hant import HANT, SUFFIX
 
 #: Folder under docs/ that holds generated pages (git-ignored).
 GENERATED = "texts"
@@ -48,7 +50,21 @@ def published_url(site_url: str, lang: str, path: str) -> str:
     >>> published_url("https://example.org/repo", "en", "texts/a/")
     'https://example.org/repo/en/texts/a/'
     """
-    return site_url.rstrip("/") + "/" + ("en/" if lang == "en" else "") + path
+    return site_url.rstrip("/") + "/" + edition_prefix(lang) + path
+
+
+def edition_prefix(lang: str) -> str:
+    """The folder of an edition in the site: none for the simplified original, ``en/``, ``zh-Hant/``.
+
+    >>> [edition_prefix(x) for x in ("zh", "en", "zh-Hant")]
+    ['', 'en/', 'zh-Hant/']
+    """
+    return "" if lang == "zh" else f"{lang}/"
+
+
+#: The editions of every page: (language, file suffix). The traditional edition's pages are the
+#: simplified ones converted (hant.py); its language is zh-Hant, its labels the simplified ones converted.
+EDITIONS = (("zh", ""), (HANT, SUFFIX), ("en", ".en"))
 
 
 @dataclass
@@ -90,10 +106,14 @@ class Corpus:
     tips: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> term id -> tooltip
     findings: list = field(default_factory=list)  # of the terminology check (termcheck.py)
     site_url: str = DEFAULT_SITE_URL
+    exceptions: tuple = ()  # the traditional edition's reviewed exceptions (hant.py)
+    hant_edition: bool = True  # whether the traditional edition's pages were made
 
     def finisher(self) -> "Finisher":
         """What the rest of the build needs from the corpus, once its pages are written."""
-        return Finisher([d.entry for d in self.documents], self.fragments, self.tips, self.cite_examples())
+        return Finisher(
+            [d.entry for d in self.documents], self.fragments, self.tips, self.cite_examples(), self.exceptions, self.hant_edition
+        )
 
     def cite_examples(self, slug: str = EXAMPLE_SLUG, ident: str = EXAMPLE_ID) -> dict[str, str]:
         """Language -> the Markdown of the "How to cite" page's examples: a passage of this site in every style."""
@@ -103,18 +123,25 @@ class Corpus:
         d = found[0]
         translator = d.translation.translator if d.translation else "site"
         place = locators(d.doc.blocks, d.en_doc.blocks if d.en_doc else None)[ident]
-        return {
+        out = {
             lang: examples_markdown(
                 work_of(d.entry, lang, translator if lang == "en" else None), ident, place[lang],
                 published_url(self.site_url, lang, d.url), access_date(),
             )
             for lang in ("zh", "en")
         }
+        if not self.hant_edition:
+            return out
+        hant_url = published_url(self.site_url, HANT, d.url)
+        out[HANT] = hant.convert_markdown(
+            examples_markdown(work_of(d.entry, "zh"), ident, place["zh"], hant_url, access_date()), self.exceptions
+        )
+        return out
 
     def published(self) -> dict[str, list[str]]:
         """Page URL -> ids, for the register of published addresses."""
         out: dict[str, list[str]] = {}
-        for prefix in ("", "en/"):
+        for prefix in ("", f"{HANT}/", "en/"):
             for d in self.documents:
                 out[prefix + d.url] = d.doc.ids()
                 out[f"{prefix}{d.url}parallel/"] = d.doc.ids()
@@ -136,6 +163,8 @@ class Finisher:
     fragments: dict[str, str] = field(default_factory=dict)  # path under docs/ -> HTML for its marker
     tips: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> term id -> tooltip
     cite_examples: dict[str, str] = field(default_factory=dict)  # language -> Markdown (see Corpus.cite_examples)
+    exceptions: tuple = ()  # the traditional edition's (hant.py)
+    hant_edition: bool = True  # whether the site builds the traditional edition
 
     def finish_page(self, src_uri: str, html: str) -> str:
         """The finished HTML of a page: its fragment in place of the marker (see glossary_pages)
@@ -143,11 +172,24 @@ class Finisher:
         fragment = self.fragments.get(src_uri)
         if fragment is not None:
             html = html.replace(USES_MARKER, fragment, 1)
-        return add_term_tips(html, self.tips.get("en" if src_uri.endswith(".en.md") else "zh", {}))
+        return add_term_tips(html, self.tips.get(page_language(src_uri), {}))
 
     def home_table(self, lang: str, prefix: str = "") -> str:
         rows = [{"entry": e, "md": f"{prefix}{GENERATED}/{e.slug}/index.md"} for e in self.entries]
         return documents_table(rows, lang)
+
+
+def page_language(src_uri: str) -> str:
+    """The edition of a page by its file name: ``zh`` (``x.md``), ``en`` (``x.en.md``) or ``zh-Hant`` (``x.zh-Hant.md``).
+
+    >>> [page_language(x) for x in ("texts/a/index.md", "about.en.md", "glossary/gsi.zh-Hant.md")]
+    ['zh', 'en', 'zh-Hant']
+    """
+    if src_uri.endswith(".en.md"):
+        return "en"
+    if src_uri.endswith(f"{SUFFIX}.md"):
+        return HANT
+    return "zh"
 
 
 def _prefixed(doc: Document, prefix: str) -> Document:
@@ -241,17 +283,24 @@ def page_links(linkers: dict[str, Linker], lang: str, page: str, directory_urls:
     return TermLinks(linkers[lang].fresh(), page, directory_urls)
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def render_document(
     d: DocumentBuild,
     terms: list[Term] | None = None,
     linkers: dict[str, Linker] | None = None,
     directory_urls: bool = True,
     site_url: str = DEFAULT_SITE_URL,
+    exceptions: tuple = (),
+    hant_edition: bool = True,
 ) -> dict[str, str]:
-    """The Markdown pages of one document in both languages, keyed by path under docs/.
+    """The Markdown pages of one document in every edition, keyed by path under docs/.
 
     Default-language (Chinese) pages are ``name.md``; English pages ``name.en.md``
-    (the suffix structure of mkdocs-static-i18n). ``linkers`` (from
+    (the suffix structure of mkdocs-static-i18n); traditional ones ``name.zh-Hant.md``, the
+    simplified pages converted (``exceptions``: hant.py). ``linkers`` (from
     ``term_linkers``) are made from ``terms`` when not given; ``directory_urls``
     is MkDocs' setting, for the addresses of the term links.
     """
@@ -266,13 +315,19 @@ def render_document(
         return page_links(linkers, lang, f"{base}/{page}", directory_urls) if terms else None
 
     locs = locators(d.doc.blocks, d.en_doc.blocks if d.en_doc else None)
-    urls = {lang: published_url(site_url, lang, d.url) for lang in ("zh", "en")}
-    pages[f"{base}/{PASSAGES}"] = passages_js(passages(d, urls))
+    editions = EDITIONS if hant_edition else tuple(e for e in EDITIONS if e[0] != HANT)
+    urls = {lang: published_url(site_url, lang, d.url) for lang, _ in editions}
+    pages[f"{base}/{PASSAGES}"] = passages_js(passages(d, urls, exceptions))
     handout = {page: relative_url(f"{base}/{page}", HANDOUT_MD, directory_urls) for page in ("index.md", "parallel.md")}
-    for lang, suffix, doc, others in (("zh", "", d.doc, [o for _, _, o in d.others]), ("en", ".en", d.en_doc, d.en_others)):
+    zh_others = [o for _, _, o in d.others]
+    for edition, suffix in editions:
+        # the traditional edition: the simplified pages, with the edition's addresses, converted
+        lang, doc, others = ("en", d.en_doc, d.en_others) if edition == "en" else ("zh", d.doc, zh_others)
+        convert = functools.partial(hant.convert_markdown, exceptions=exceptions) if edition == HANT else _same
+        convert_text = functools.partial(hant.to_traditional, exceptions=exceptions) if edition == HANT else _same
         t = LABELS[lang]
-        published = published_url(site_url, lang, d.url)
-        pages[f"{base}/index{suffix}.md"] = document_page(
+        published = urls[edition]
+        pages[f"{base}/index{suffix}.md"] = convert(document_page(
             d.entry,
             doc,
             lang,
@@ -290,28 +345,32 @@ def render_document(
             url=published,
             locs=locs,
             handout=handout["index.md"],
-        )
+            edition_note=t["edition_note"] if edition == HANT else None,
+        ))
         work = work_of(d.entry, lang, translator if lang == "en" else None)
-        pages[f"{base}/{file_name(d.entry.slug, 'bib').replace('.bib', suffix + '.bib')}"] = bibtex(work, d.entry.slug, published, d.entry.title.zh)
-        pages[f"{base}/{file_name(d.entry.slug, 'ris').replace('.ris', suffix + '.ris')}"] = ris(work, published, d.entry.title.zh)
-        pages[f"{base}/parallel{suffix}.md"] = parallel_page(
-            d.entry, d.doc, d.en_doc, lang, "index.md", classes, translator if lang == "en" else None, published + "parallel/", locs, handout["parallel.md"]
-        )
+        pages[f"{base}/{file_name(d.entry.slug, 'bib').replace('.bib', suffix + '.bib')}"] = convert_text(bibtex(work, d.entry.slug, published, d.entry.title.zh))
+        pages[f"{base}/{file_name(d.entry.slug, 'ris').replace('.ris', suffix + '.ris')}"] = convert_text(ris(work, published, d.entry.title.zh))
+        pages[f"{base}/parallel{suffix}.md"] = convert(parallel_page(
+            d.entry, d.doc, d.en_doc, lang, "index.md", classes, translator if lang == "en" else None, published + "parallel/", locs, handout["parallel.md"],
+            edition_note=t["edition_note"] if edition == HANT else None,
+        ))
         if d.versions_url:
-            pages[f"{base}/versions{suffix}.md"] = versions_page(d.entry, d.compared, lang, "index.md")
+            pages[f"{base}/versions{suffix}.md"] = convert(versions_page(d.entry, d.compared, lang, "index.md"))
         if d.others:
             sections = [
                 (t[f"others_{where}"].format(source=copy.source.get(lang)), doc_)
                 for (copy, where, _), doc_ in zip(d.others, others)
             ]
-            pages[f"{base}/others{suffix}.md"] = others_page(
+            pages[f"{base}/others{suffix}.md"] = convert(others_page(
                 d.entry, sections, lang, "index.md", classes if lang == "en" else None, links(lang, "others.md")
-            )
+            ))
     return pages
 
 
-def build_corpus(seeds_dir: Path, directory_urls: bool = True, site_url: str = DEFAULT_SITE_URL) -> Corpus:
+def build_corpus(seeds_dir: Path, directory_urls: bool = True, site_url: str = DEFAULT_SITE_URL, hant_edition: bool = True) -> Corpus:
     """Read the catalog and every seed; return all generated pages (nothing written).
+
+    ``hant_edition``: with the traditional edition's pages (false when the site does not build it).
 
     ``directory_urls`` is MkDocs' ``use_directory_urls`` (false for the offline
     bundle): the links written as HTML need the pages' final addresses.
@@ -323,21 +382,57 @@ def build_corpus(seeds_dir: Path, directory_urls: bool = True, site_url: str = D
         attach_english(d, seeds_dir)
     glossary_dir = seeds_dir.parent / "glossary"
     terms = load_glossary(glossary_dir)
+    exceptions = hant.load_exceptions(seeds_dir.parent / hant.EXCEPTIONS_FILE, f"{glossary_dir.name}/{hant.EXCEPTIONS_FILE.name}")
     check_references(terms, documents, f"{glossary_dir.name}/terms.yaml")
     pages: dict[str, str] = {}
     linkers = term_linkers(terms)
     if terms:
         check_first_use(terms, documents, linkers["zh"], f"{glossary_dir.name}/terms.yaml")
     for d in documents:
-        pages.update(render_document(d, terms, linkers, directory_urls, site_url))
+        pages.update(render_document(d, terms, linkers, directory_urls, site_url, exceptions, hant_edition))
     glossary, fragments = glossary_pages(terms, documents, linkers, directory_urls)
+    if hant_edition:
+        glossary, fragments = hant_twins(glossary, exceptions), hant_twins(fragments, exceptions, markdown=False)
     pages.update(glossary)
     tips = {lang: term_tips(terms, lang) for lang in ("zh", "en")}
+    if hant_edition:
+        tips[HANT] = {ident: hant.to_traditional(tip, exceptions) for ident, tip in tips["zh"].items()}
     # CORPUS_TERMCHECK=0 turns the terminology check off, for generated corpora only (the benchmark's
     # glossaries pair Chinese and English phrases at random: every block would be a finding)
     check_terms = terms and os.environ.get("CORPUS_TERMCHECK", "1") != "0"
     findings = check_documents(documents, terms, linkers, load_termbase(glossary_dir)) if check_terms else []
-    return Corpus(documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips, findings=findings, site_url=site_url)
+    return Corpus(
+        documents=documents, pages=pages, terms=terms, fragments=fragments, tips=tips, findings=findings, site_url=site_url,
+        exceptions=exceptions, hant_edition=hant_edition,
+    )
+
+
+def hant_twins(pages: dict[str, str], exceptions: tuple = (), *, markdown: bool = True) -> dict[str, str]:
+    """``pages`` with a traditional twin of every simplified page (``x.md`` -> ``x.zh-Hant.md``), converted.
+
+    Pages whose addresses do not depend on the edition (the glossary's links are relative) are
+    converted as they are; ``markdown=False`` converts HTML fragments (no heading ids to keep).
+    """
+    out = dict(pages)
+    for path, text in pages.items():
+        if path.endswith(".md") and page_language(path) == "zh":
+            twin = path[: -len(".md")] + f"{SUFFIX}.md"
+            out[twin] = hant.convert_markdown(text, exceptions) if markdown else hant.to_traditional(text, exceptions)
+    return out
+
+
+#: The hand-written pages (docs/), whose traditional twins the build writes (git-ignored).
+HANDWRITTEN = ("index.md", "about.md", "cite.md", "handout.md")
+
+
+def handwritten_twins(docs_dir: Path, exceptions: tuple = ()) -> dict[str, str]:
+    """The traditional twins of the hand-written simplified pages of ``docs_dir`` (path under docs/ -> Markdown)."""
+    pages = {}
+    for name in HANDWRITTEN:
+        source = Path(docs_dir) / name
+        if source.is_file():
+            pages[name] = source.read_text(encoding="utf-8")
+    return {k: v for k, v in hant_twins(pages, exceptions).items() if k not in pages}
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = (GENERATED, GLOSSARY)) -> int:

@@ -36,19 +36,15 @@ import re
 from dataclasses import dataclass
 
 from .catalog import Creator, Entry
+from .strings import lazy_section
 from .structure import Block
 
-SITE_NAME = {"zh": "全球安全倡议文献库", "en": "Global Security Initiative Library"}
+# strings/<language>.yaml, section "citation"
+SITE_NAME = lazy_section("citation", "site_name")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
-STYLE_NAMES = {
-    "zh": {"gbt": "GB/T 7714-2015", "apa": "APA 第7版", "chicago": "芝加哥格式第17版（注释—书目）"},
-    "en": {"gbt": "GB/T 7714-2015", "apa": "APA 7th edition", "chicago": "Chicago 17th edition (notes and bibliography)"},
-}
-FORM_NAMES = {
-    "zh": {"entry": "参考文献表", "intext": "文中引注", "note": "注释", "bibliography": "参考书目"},
-    "en": {"entry": "Reference list entry", "intext": "In-text citation", "note": "Note", "bibliography": "Bibliography entry"},
-}
+STYLE_NAMES = lazy_section("citation", "style_names")
+FORM_NAMES = lazy_section("citation", "form_names")
 #: Which forms each style gives, in order.
 STYLE_FORMS = {"gbt": ("entry",), "apa": ("entry", "intext"), "chicago": ("note", "bibliography")}
 

@@ -40,7 +40,22 @@ FOLDER = "downloads"
 #: Bump when pdf.py or epub.py write different bytes for the same paper (the cache key holds it).
 GENERATOR = "gsi-downloads 3"
 #: The files of one document: (format, language), in the order the download line lists them.
-FORMATS = (("pdf", "zh"), ("pdf", "en"), ("pdf", "zh-en"), ("epub", "zh"), ("epub", "en"))
+FORMATS = (("pdf", "zh"), ("pdf", "en"), ("pdf", "zh-en"), ("epub", "zh"), ("epub", "en"), ("pdf", "zh-Hant"), ("epub", "zh-Hant"))
+
+
+def for_edition(items: list, edition: str) -> list:
+    """The files a page of ``edition`` offers: the traditional edition its own Chinese files instead of
+    the simplified ones; the others every file but the traditional ones.
+
+    >>> [i.lang for i in for_edition([Download("a", "pdf", x, "p", 1) for x in ("zh", "en", "zh-en", "zh-Hant")], "zh-Hant")]
+    ['zh-Hant', 'en', 'zh-en']
+    """
+    if edition != "zh-Hant":
+        return [item for item in items if item.lang != "zh-Hant"]
+    # in the place of the simplified files: the order of FORMATS with zh-Hant for zh
+    order = [(fmt, "zh-Hant" if lang == "zh" else lang) for fmt, lang in FORMATS if lang != "zh-Hant"]
+    ranked = [item for item in items if (item.format, item.lang) in order]
+    return sorted(ranked, key=lambda item: order.index((item.format, item.lang)))
 
 
 @dataclass(frozen=True)
@@ -293,5 +308,5 @@ def link_label(download: Download, lang: str, size: str) -> str:
     'EPUB, English, 9.9 KB'
     """
     names = PAPER_LABELS[lang]["lang_name"]
-    sep = "，" if lang == "zh" else ", "
+    sep = ", " if lang == "en" else "，"
     return sep.join((download.format.upper(), names[download.lang], size))

@@ -88,11 +88,11 @@ def title_page(paper: Paper) -> str:
     """The provenance: title, every fact, the published address as a link, and what the ids are."""
     page = _Page(paper.lang)
     labels = PAPER_LABELS[paper.main_lang]
-    stop = "。" if paper.main_lang == "zh" else "."
+    stop = "." if paper.main_lang == "en" else "。"
     rows = []
     for fact in paper.facts:
         text = page.el("a", escape(fact.text), fact.lang, href=fact.url) if fact.url else escape(fact.text)
-        colon = "：" if fact.lang == "zh" else ": "
+        colon = ": " if fact.lang == "en" else "："
         rows.append(page.el("p", page.el("b", escape(fact.label), fact.lang) + colon + text, fact.lang))
     body = page.el(
         "section",

@@ -13,38 +13,8 @@ from .glossary import Linker, Term
 from .render import GLOSSARY, LABELS, _ENV, _front_matter, html_text, md_escape, shorten
 from .urls import relative_url
 
-t_colon = {lang: LABELS[lang]["colon"] for lang in LABELS}
 
-LABELS["zh"].update({
-    "glossary_title": "术语表",
-    "glossary_intro": "本站文献中的关键术语：每个术语都有中英文词目、拼音、释义，以及它在各篇文献中出现的全部段落。释义为本站所撰。",
-    "pinyin": "拼音",
-    "headwords": "词目",
-    "aliases": "别称",
-    "related": "相关术语",
-    "defined_in": "出处",
-    "concordance": "用例（{n} 处）",
-    "no_uses": "本站文献中没有用例。",
-    "index_link": "返回术语表",
-    "term_col": "术语",
-    "en_col": "英文",
-    "uses_col": "用例",
-})
-LABELS["en"].update({
-    "glossary_title": "Glossary",
-    "glossary_intro": "Key terms of the documents on this site: each has Chinese and English headwords, pinyin, a definition and every paragraph of every document where it is used. The definitions are the site's own.",
-    "pinyin": "Pinyin",
-    "headwords": "Headwords",
-    "aliases": "Also written",
-    "related": "Related terms",
-    "defined_in": "First used",
-    "concordance": "Uses ({n})",
-    "no_uses": "No uses in the documents on this site.",
-    "index_link": "Back to the glossary",
-    "term_col": "Term",
-    "en_col": "Chinese",
-    "uses_col": "Uses",
-})
+# The glossary's labels are with the pages' (strings/<language>.yaml, section "pages").
 
 
 @dataclass(frozen=True)
@@ -157,7 +127,7 @@ def glossary_pages(
             )
             title = f"{term.headword(lang)} {term.headword(other)}"
             path = f"{GLOSSARY}/{term.id}{suffix}.md"
-            pages[path] = _front_matter(title, shorten(f"{term.headword(lang)}{t_colon[lang]}{term.definition(lang)}")) + body
+            pages[path] = _front_matter(title, shorten(f"{term.headword(lang)}{LABELS[lang]['colon']}{term.definition(lang)}")) + body
             fragments[path] = uses_html(uses[term.id], href, t)
         ordered = sorted(terms, key=lambda x: x.sort_key(lang))
         rows = [f"| {t['term_col']} | {t['en_col'] if lang == 'en' else t['pinyin']} | {t['uses_col']} |", "| --- | --- | --- |"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .citation import citations, locators, work_of
 from .escape import script_json
+from .hant import HANT, convert_tree, to_traditional
 
 #: File name of a document's passages, beside its page under docs/texts/<slug>/.
 PASSAGES = "passages.js"
@@ -24,8 +25,12 @@ PASSAGES = "passages.js"
 HANDOUT_MD = "handout.md"
 
 
-def passages(d, urls: dict[str, str]) -> dict:
-    """The data of one document (a build.DocumentBuild) for handouts; ``urls`` its published address per language."""
+def passages(d, urls: dict[str, str], exceptions: tuple = ()) -> dict:
+    """The data of one document (a build.DocumentBuild) for handouts; ``urls`` its published address per edition.
+
+    The traditional edition (``zh-Hant``) has its own title, locators and citations, and each
+    block its traditional text after the English (the simplified converted, ``exceptions``: hant.py).
+    """
     translator = d.translation.translator if d.translation else "site"
     english = {b.id: b for b in d.en_doc.blocks} if d.en_doc else {}
     places = locators(d.doc.blocks, d.en_doc.blocks if d.en_doc else None)
@@ -33,13 +38,22 @@ def passages(d, urls: dict[str, str]) -> dict:
     for b in d.doc.blocks:
         e = english.get(b.id)
         blocks.append([b.id, b.kind, b.level, b.text, e.text if e is not None and e.lang == "en" else None])
+        if HANT in urls:
+            blocks[-1].append(to_traditional(b.text, exceptions))
+    styles = {lang: citations(work_of(d.entry, lang, translator if lang == "en" else None)) for lang in ("zh", "en")}
+    title = {"zh": d.entry.title.zh, "en": d.entry.title.en}
+    if HANT in urls:  # the site builds the traditional edition
+        for place in places.values():
+            place[HANT] = to_traditional(place["zh"], exceptions)
+        styles[HANT] = convert_tree(styles["zh"], exceptions)
+        title[HANT] = to_traditional(d.entry.title.zh, exceptions)
     return {
         "slug": d.entry.slug,
-        "title": {"zh": d.entry.title.zh, "en": d.entry.title.en},
+        "title": title,
         "url": urls,
         "blocks": blocks,
         "locators": places,
-        "styles": {lang: citations(work_of(d.entry, lang, translator if lang == "en" else None)) for lang in ("zh", "en")},
+        "styles": styles,
     }
 
 

@@ -22,15 +22,13 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-#: Kinds in the order they appear, with their section labels.
-KINDS = {
-    "policy-document": {"zh": "政策文件", "en": "Policy documents"},
-    "commentary": {"zh": "评论文章", "en": "Commentaries"},
-    "keyword-entry": {"zh": "关键词词条", "en": "Keyword entries"},
-}
+from .strings import Lazy, lazy_section, section
+
+#: Kinds in the order they appear, with their section labels (strings/<language>.yaml, "navigation").
+KINDS = Lazy(lambda: {kind: {lang: v["kinds"][kind] for lang, v in section("navigation").items()} for kind in section("navigation")["zh"]["kinds"]})
 #: A kind with more documents than this is split into sections by year.
 YEAR_GROUPS_FROM = 12
-YEAR_LABEL = {"zh": "{year}年", "en": "{year}"}
+YEAR_LABEL = lazy_section("navigation", "year")
 
 
 @dataclass(frozen=True)

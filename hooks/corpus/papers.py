@@ -15,40 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .render import LABELS, SITE_NAME
+from .strings import lazy_section
+from .hant import HANT, convert_tree, to_traditional
 from .structure import Document
 
-#: The files' languages: Chinese, English, and Chinese with English side by side.
-PAPER_LANGS = ("zh", "en", "zh-en")
+#: The files' languages: Chinese, English, Chinese with English side by side, and the traditional
+#: edition's Chinese (the simplified paper converted: hant.py).
+PAPER_LANGS = ("zh", "en", "zh-en", HANT)
 
-#: Labels of the files that the site's pages do not have. The parallel file uses both.
-PAPER_LABELS = {
-    "zh": {
-        "download": "下载",
-        "translation_none": "本文尚无英文译文：英文版各段均为中文原文。",
-        "none": "各文献的下载文件尚未生成。",
-        "address": "本页地址",
-        "ids": "页边的段落编号即该段的永久链接",
-        "contents": "目录",
-        "title_page": "出处",
-        "made": "本文件由{site}根据所据原始文件自动生成",
-        "parallel": "中英对照",
-        "untranslated": "此段尚无英文译文",
-        "lang_name": {"zh": "中文", "en": "英文", "zh-en": "中英对照"},
-    },
-    "en": {
-        "download": "Download",
-        "translation_none": "This document has not been translated yet: every heading and paragraph shows the Chinese original.",
-        "none": "The documents' files have not been made yet.",
-        "address": "Published at",
-        "ids": "Each paragraph id in the margin is the paragraph’s permanent link",
-        "contents": "Contents",
-        "title_page": "Provenance",
-        "made": "This file was made by the {site} from the seed files named above",
-        "parallel": "Parallel text",
-        "untranslated": "Not yet translated",
-        "lang_name": {"zh": "Chinese", "en": "English", "zh-en": "Chinese–English"},
-    },
-}
+#: Labels of the files that the site's pages do not have (strings/<language>.yaml, section "papers").
+#: The parallel file uses both.
+PAPER_LABELS = lazy_section("papers")
 
 
 @dataclass(frozen=True)
@@ -94,8 +71,8 @@ class Paper:
 
     @property
     def main_lang(self) -> str:
-        """The language of the paper's furniture: Chinese for the parallel text."""
-        return "en" if self.lang == "en" else "zh"
+        """The language of the paper's furniture (its labels): Chinese for the parallel text."""
+        return self.lang if self.lang in ("en", HANT) else "zh"
 
     def anchor(self, ident: str) -> str:
         """The permanent address of one block."""
@@ -105,10 +82,10 @@ class Paper:
 def lang_tag(lang: str) -> str:
     """The BCP 47 tag of a block language: zh → zh-Hans.
 
-    >>> lang_tag("zh"), lang_tag("en"), lang_tag("zh-en")
-    ('zh-Hans', 'en', 'zh-Hans')
+    >>> lang_tag("zh"), lang_tag("en"), lang_tag("zh-en"), lang_tag("zh-Hant")
+    ('zh-Hans', 'en', 'zh-Hans', 'zh-Hant')
     """
-    return "en" if lang == "en" else "zh-Hans"
+    return lang if lang in ("en", HANT) else "zh-Hans"
 
 
 def page_address(site_url: str, slug: str, lang: str) -> str:
@@ -120,7 +97,7 @@ def page_address(site_url: str, slug: str, lang: str) -> str:
     'https://x.github.io/repo/texts/a/parallel/'
     """
     base = site_url.rstrip("/") + "/"
-    prefix = "en/" if lang == "en" else ""
+    prefix = f"{lang}/" if lang in ("en", HANT) else ""
     return f"{base}{prefix}texts/{slug}/" + ("parallel/" if lang == "zh-en" else "")
 
 
@@ -158,13 +135,34 @@ def _translator(d, en_doc: Document) -> str:
     return translator
 
 
-def papers_of(d, site_url: str) -> list[Paper]:
-    """The Chinese, English and parallel papers of one built document (``build.DocumentBuild``)."""
+def hant_paper(paper: Paper, site_url: str, exceptions: tuple = ()) -> Paper:
+    """The traditional edition's paper: the simplified one converted (hant.py), with its own address."""
+    address = page_address(site_url, paper.slug, HANT)
+    convert = lambda text: to_traditional(text, exceptions) if text else text  # noqa: E731
+    facts = tuple(
+        Fact(convert(f.label), address if f.url == paper.address else convert(f.text), address if f.url == paper.address else f.url, HANT)
+        for f in paper.facts
+    )
+    # first of all, what the edition is: the simplified original converted (as on its pages)
+    facts = (Fact(LABELS[HANT]["edition"], LABELS[HANT]["edition_note"], lang=HANT), *facts)
+    lines = tuple(Line(b.kind, b.id, convert(b.text), b.level, HANT if b.lang == "zh" else b.lang) for b in paper.lines)
+    return Paper(
+        slug=paper.slug, lang=HANT, title=convert(paper.title), subtitle=None, date=paper.date, author=convert(paper.author),
+        source=convert(paper.source), address=address, original=paper.original, site=convert(paper.site), facts=facts, lines=lines,
+    )
+
+
+def papers_of(d, site_url: str, exceptions: tuple = (), hant_edition: bool = True) -> list[Paper]:
+    """The Chinese, English, parallel and (``hant_edition``) traditional papers of one built document (``build.DocumentBuild``)."""
     e = d.entry
     en_doc = d.en_doc or d.doc
     translator = _translator(d, en_doc)
     out = []
     for lang in PAPER_LANGS:
+        if lang == HANT:
+            if hant_edition:
+                out.append(hant_paper(out[0], site_url, exceptions))
+            continue
         address = page_address(site_url, e.slug, lang)
         main = "en" if lang == "en" else "zh"
         facts = _facts(d, main, address, translator if lang != "zh" else None)

@@ -33,6 +33,7 @@ STYLE = """
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
 @page :first { @bottom-center { content: none; } }
 html { font-family: "%(font)s", serif; font-size: 10.5pt; line-height: 1.7; color: #111; }
+:lang(zh-Hant) { font-family: "Noto Serif CJK TC", "%(font)s", serif; }
 :lang(en) { font-feature-settings: "pwid"; }
 h1 { font-size: 19pt; line-height: 1.35; margin: 0 0 2mm; bookmark-level: 1; }
 .subtitle { font-size: 13pt; margin: 0 0 6mm; }
@@ -91,7 +92,7 @@ def _facts(paper: Paper) -> str:
     out = []
     for fact in paper.facts:
         text = f'<a href="{_e(fact.url)}">{_e(fact.text)}</a>' if fact.url else _e(fact.text)
-        colon = "：" if fact.lang == "zh" else ": "
+        colon = ": " if fact.lang == "en" else "："
         out.append(f"<p{_lang(fact.lang, paper.lang)}><b>{_e(fact.label)}</b>{colon}{text}</p>")
     return '<div class="facts">' + "".join(out) + "</div>"
 
@@ -121,9 +122,8 @@ def _block(paper: Paper, line: Line) -> str:
 def paper_html(paper: Paper) -> str:
     """The HTML page WeasyPrint typesets: title, provenance and address on the first page, then the text."""
     labels = PAPER_LABELS[paper.main_lang]
-    note = labels["ids"] + ("。" if paper.main_lang == "zh" else ".") + " " + labels["made"].format(site=paper.site) + (
-        "。" if paper.main_lang == "zh" else "."
-    )
+    stop = "." if paper.main_lang == "en" else "。"
+    note = labels["ids"] + stop + " " + labels["made"].format(site=paper.site) + stop
     subtitle = f'<p class="subtitle" lang="en">{_e(paper.subtitle)}</p>' if paper.subtitle else ""
     parts = [
         f'<!DOCTYPE html><html lang="{lang_tag(paper.lang)}"><head><meta charset="utf-8">',

@@ -22,6 +22,7 @@ import shutil
 from pathlib import Path
 
 from .errors import CorpusError
+from .hant import HANT, to_traditional
 from .search_passages import add_passages, add_synonyms, term_table
 
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
@@ -29,7 +30,10 @@ SHIM_TARGET = Path("assets/vendor/iframe-worker/shim.js")
 BUNDLE_NAME = "gsi-reference-offline.zip"
 
 
-def split_search_index(site_dir: Path, languages: list[str], *, inline: bool, terms: list | None = None) -> dict[str, int]:
+def split_search_index(
+    site_dir: Path, languages: list[str], *, inline: bool, terms: list | None = None, exceptions: tuple = (),
+    simplified_terms: list | None = None,
+) -> dict[str, int]:
     """Write ``search/search_index.json`` per language; return documents per index.
 
     The default language keeps the root index; a language ``xx`` gets
@@ -42,19 +46,33 @@ def split_search_index(site_dir: Path, languages: list[str], *, inline: bool, te
     glossary's, as ``(location, forms)``) and English spelling variants as
     synonyms, and no glossary index page (a wall of every headword: its
     terms are found through their own pages).
+
+    The traditional edition (``zh-Hant``) has an index of its own, of its own (traditional) text.
+    Its words are the simplified words converted (jieba cuts simplified text, not traditional),
+    and a query typed in simplified characters on its pages is converted before it is searched:
+    the vocabulary carries the conversion of every character of the index (and of the words
+    whose phrase-level conversion differs from their characters'), OpenCC's, with the
+    edition's ``exceptions`` (hant.py). ``terms`` then hold the Chinese forms in both scripts, and
+    ``simplified_terms`` (the same terms, in the same order) the simplified forms only, for the
+    vocabulary of the simplified and English search, which never meets a traditional form.
     """
     root = Path(site_dir) / "search" / "search_index.json"
     if not root.exists():
         return {}
     index = json.loads(root.read_text(encoding="utf-8"))
     docs = [d for d in index.get("docs", []) if not _is_glossary_index(d["location"], languages)]
-    docs = add_passages(docs, functools.partial(_read_page, Path(site_dir)))
+    docs = add_passages(docs, functools.partial(_read_page, Path(site_dir)), unsegmented=(f"{HANT}/",))
     docs = add_synonyms(docs, terms or [])
     # The words jieba cut go into the vocabulary; the index goes out without the
     # U+200B between them (a third of the Chinese index's bytes): the search script
     # cuts the text again with the vocabulary, as it cuts queries, before the
     # worker indexes it (docs/assets/search-zh.js: makeCutter).
-    vocabulary = index_words(docs)
+    hant_prefix = f"{HANT}/"
+    vocabulary = index_words([d for d in docs if not d["location"].startswith(hant_prefix)])
+    conversion, hant_words = None, set()
+    if HANT in languages:
+        conversion = query_conversion(vocabulary, [d for d in docs if not d["location"].startswith(tuple(f"{x}/" for x in languages))], exceptions)
+        hant_words = {to_traditional(w, exceptions) for w in vocabulary}
     docs = [dict(d, title=d.get("title", "").replace(_BREAK, ""), text=d.get("text", "").replace(_BREAK, "")) for d in docs]
     counts: dict[str, int] = {}
     prefixes = [f"{lang}/" for lang in languages]
@@ -74,14 +92,16 @@ def split_search_index(site_dir: Path, languages: list[str], *, inline: bool, te
         config["pipeline"] = ["trimmer"]
         # The synonyms are indexed like the text (and never shown).
         config["fields"] = dict(config.get("fields") or {}, syn={"boost": 1.0})
-        if folder != Path(site_dir) / "search":
+        if folder != Path(site_dir) / "search" and folder.parent.name != HANT:  # the traditional index: as the simplified one
             lang = folder.parent.name
             config["lang"] = [lang] if lang in config.get("lang", []) else config.get("lang", [])
             # No trimmer: lunr's English trimmer strips every Han character, and
             # the synonyms of an English page hold the Chinese names of its terms.
             config["pipeline"] = ["stopWordFilter"]
-        else:
-            write_vocabulary(folder, vocabulary, term_table(terms or []))
+        if folder == Path(site_dir) / "search":
+            write_vocabulary(folder, vocabulary, term_table(simplified_terms if simplified_terms is not None else terms or []))
+        elif folder.parent.name == HANT:  # its own words, and the conversion of a simplified query
+            write_vocabulary(folder, hant_words, term_table(terms or []), conversion)
         data = json.dumps(dict(index, config=config, docs=compact_entries(entries)), ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         if inline:
@@ -153,20 +173,57 @@ def index_words(entries: list[dict]) -> set[str]:
     return words
 
 
-def write_vocabulary(folder: Path, words: set[str], terms: dict[str, str] | None = None) -> int:
+def query_conversion(words: set[str], entries: list[dict], exceptions: tuple = ()) -> dict[str, dict[str, str]]:
+    """What the search script needs to convert a simplified query to traditional characters.
+
+    ``chars``: every Han character of the simplified index whose traditional form differs (OpenCC's
+    conversion of the character alone); ``words``: the index's words (and the exceptions) whose
+    conversion as a phrase differs from their characters' (头发 → 頭髮, not 頭發). The script
+    converts a query by longest word, then character by character.
+
+    >>> query_conversion({"头发", "发展"}, [{"title": "", "text": "头发与发展"}])
+    {'chars': {'与': '與', '发': '發', '头': '頭'}, 'words': {'头发': '頭髮'}}
+    """
+    chars: dict[str, str] = {}
+    for entry in entries:
+        for field in ("title", "text"):
+            for ch in _HAN_CHAR.findall(entry.get(field, "")):
+                if ch not in chars:
+                    chars[ch] = to_traditional(ch, exceptions)
+    for word in words:
+        for ch in word:
+            if ch not in chars:
+                chars[ch] = to_traditional(ch, exceptions)
+    found = {}
+    for word in sorted(words | {e.simplified for e in exceptions}):
+        whole = to_traditional(word, exceptions)
+        if whole != "".join(chars.get(ch, ch) for ch in word):
+            found[word] = whole
+    return {"chars": {k: v for k, v in sorted(chars.items()) if v != k}, "words": found}
+
+
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def write_vocabulary(
+    folder: Path, words: set[str], terms: dict[str, str] | None = None, conversion: dict | None = None
+) -> int:
     """The Chinese words of the index (``index_words``), for cutting queries and the index's text,
     and the glossary's table of term forms (``search_passages.term_table``).
 
     ``docs/assets/search-zh.js`` cuts a Chinese query and the index's text into these
     words by longest match, so that both meet, and turns a term named in any form into
     its token. Written as a script (``window.__searchVocabulary``, ``window.__searchTerms``)
-    so that it also loads under file://; one file for both languages' search.
+    so that it also loads under file://; one file for the simplified and the English search, and
+    one for the traditional edition's (``zh-Hant/search/vocabulary.js``: its words, and the table
+    that converts a simplified query, ``conversion``).
     """
     data = json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":"))
     table = json.dumps(dict(sorted((terms or {}).items())), ensure_ascii=False, separators=(",", ":"))
-    (folder / "vocabulary.js").write_text(
-        f"window.__searchVocabulary = {data};\nwindow.__searchTerms = {table};\n", encoding="utf-8"
-    )
+    text = f"window.__searchVocabulary = {data};\nwindow.__searchTerms = {table};\n"
+    if conversion is not None:  # the traditional edition's query conversion (query_conversion)
+        text += f"window.__searchHant = {json.dumps(conversion, ensure_ascii=False, separators=(',', ':'))};\n"
+    (folder / "vocabulary.js").write_text(text, encoding="utf-8")
     return len(words)
 
 

@@ -16,6 +16,7 @@ import jinja2
 from .catalog import Entry
 from .citation import SITE_NAME, citations, work_of  # noqa: F401 (SITE_NAME re-exported)
 from .contents import contents_labels
+from .strings import lazy_section
 from .structure import Block, Document
 from .urls import page_url, relative_url
 from .variants import Variant
@@ -24,107 +25,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 #: Folder under docs/ of the glossary pages.
 GLOSSARY = "glossary"
 
-LABELS = {
-    "zh": {
-        "provenance": "出处",
-        "colon": "：",
-        "comma": "，",
-        "open": "（",
-        "close": "）",
-        "series": "栏目",
-        "author": "作者",
-        "date": "发布日期",
-        "source": "来源",
-        "original": "原文链接",
-        "seed": "所据文件",
-        "copies": "底本",
-        "other_copy": "另一版本",
-        "versions_link": "查看各版本的异文",
-        "variant_count": "{n} 处异文",
-        "others": "同刊内容",
-        "others_link": "与本文一同刊出、但不属于本文的其他内容",
-        "title": "标题",
-        "kind": "类型",
-        "more_copies": "另有 {n} 个版本",
-        "kinds": {"keyword-entry": "关键词词条", "commentary": "评论文章", "policy-document": "政策文件"},
-        "where": "位置",
-        "change": "异文（删除线为底本文字，下划线为另一版本文字）",
-        "variant_kinds": {"wording": "措辞", "punctuation": "仅标点", "missing": "另一版本缺", "extra": "仅见于另一版本"},
-        "versions_title": "{title}：版本对照",
-        "versions_intro": "本文共有 {n} 个版本。下表列出这一版本与底本不同的每一处，均由构建程序从原始文件逐字比较得出：措辞不同的段落 {wording} 处，仅标点不同的段落 {punctuation} 处（各段中仅标点不同的细处共 {spans} 处），这一版本缺少的段落 {missing} 段，仅见于这一版本的段落 {extra} 段。",
-        "versions_copy": "与{source}（{date}）比较",
-        "versions_desc": "本文 {n} 个版本之间的 {total} 处异文，逐处标出删改的文字，并链接到正文段落。",
-        "versions_none": "两个版本文字相同。",
-        "others_title": "{title}：同刊的其他内容",
-        "others_intro": "以下内容与《{title}》刊于同一页面，但不属于该文件，按原样保留于此，以免遗漏。",
-        "others_preface": "{source}在正文前所加的导语",
-        "others_trailer": "{source}在正文后刊出的其他内容",
-        "back": "返回正文",
-        "variant_mark": "异文",
-        "variant_title": "另一版本在此处文字不同",
-        "parallel": "中英对照",
-        "parallel_link": "逐段中英对照阅读",
-        "parallel_title": "{title}（中英对照）",
-        "parallel_intro": "每段中文原文与其英文成对排列：宽屏上左右并排，手机上中文在上、英文在下。每一对段落都有自己的永久链接，与正文页的段落编号相同。",
-        "translation": "英文",
-        "translation_site": "英文页面为本站自己的工作译文，仅供参考，以中文原文为准。",
-        "translation_source": "英文页面为原发布者随词条刊出的英文。",
-        "not_translated": "（此段尚无英文译文）",
-        "refs": "书目数据",
-        "refs_note": "导入文献管理软件",
-    },
-    "en": {
-        "provenance": "Provenance",
-        "colon": ": ",
-        "comma": ", ",
-        "open": " (",
-        "close": ")",
-        "series": "Series",
-        "author": "Author",
-        "date": "Published",
-        "source": "Source",
-        "original": "original page",
-        "seed": "Seed file",
-        "copies": "Base text",
-        "other_copy": "Other copy",
-        "versions_link": "See where the copies differ",
-        "variant_count": "{n} variants",
-        "others": "Printed alongside",
-        "others_link": "Other items printed with this document, which are not part of it",
-        "title": "Title",
-        "kind": "Kind",
-        "more_copies": "{n} more copy",
-        "kinds": {"keyword-entry": "Keyword entry", "commentary": "Commentary", "policy-document": "Policy document"},
-        "where": "Where",
-        "change": "Change (struck out: base text; underlined: other copy)",
-        "variant_kinds": {"wording": "wording", "punctuation": "punctuation only", "missing": "missing in other copy", "extra": "only in other copy"},
-        "versions_title": "{title}: versions",
-        "versions_intro": "This document reached us in {n} copies. The table lists every place where this copy differs from the base text, found by comparing the raw files character by character at build time: {wording} paragraphs differ in wording, {punctuation} in punctuation only ({spans} punctuation-only changes in all), {missing} paragraphs are missing from this copy and {extra} are found only in it.",
-        "versions_copy": "Compared with {source} ({date})",
-        "versions_desc": "the {total} places where the {n} copies of this document differ, each change marked character by character and linked to its paragraph.",
-        "versions_none": "The copies are identical.",
-        "others_title": "{title}: other items printed with it",
-        "others_intro": "These items were printed on the same page as “{title}” but are not part of it; they are kept here so that nothing is lost.",
-        "others_preface": "Introduction added before the text by {source}",
-        "others_trailer": "Items printed after the text by {source}",
-        "back": "Back to the text",
-        "variant_mark": "variant",
-        "variant_title": "Another copy differs here",
-        "parallel": "Parallel text",
-        "parallel_link": "Read Chinese and English side by side, paragraph by paragraph",
-        "parallel_title": "{title} (parallel text)",
-        "parallel_intro": "Each Chinese paragraph is paired with its English: side by side on a wide screen, the Chinese above the English on a phone. Each pair has its own permanent link, with the same paragraph id as the document page.",
-        "translation": "English text",
-        "translation_site": "This English text is the site’s own working translation, for reference only; the Chinese original is authoritative.",
-        "translation_source": "This English text is the one the source printed with the entry.",
-        "not_translated": "(This paragraph has no English translation yet.)",
-        "refs": "Reference-manager files",
-        "refs_note": "for Zotero, EndNote and the like",
-        "not_translated_label": "Not yet translated:",
-        "untranslated_count": "{n} of the {total} headings and paragraphs below are not yet translated: they show the Chinese original, marked “Not yet translated”.",
-        "translation_none": "This document has not been translated yet: every heading and paragraph below shows the Chinese original.",
-    },
-}
+#: The pages' labels by language (zh, en, zh-Hant): data, in strings/<language>.yaml (see strings.py).
+LABELS = lazy_section("pages")
 
 from .escape import MD_SYNTAX, front_matter, href, html_attribute, html_text, md_escape, safe_id, script_json  # noqa: F401 (re-exported)
 
@@ -322,6 +224,7 @@ def document_page(
     url: str = "",
     locs: dict[str, dict[str, str]] | None = None,
     handout: str = "",
+    edition_note: str | None = None,
 ) -> str:
     """The page of one document: title, provenance block, then its blocks.
 
@@ -343,6 +246,7 @@ def document_page(
         variant_count=variant_count,
         translator=translator,
         translation_note=translation_note,
+        edition_note=edition_note,
         refs_md={"bib": f"{entry.slug}.bib", "ris": f"{entry.slug}.ris"},
         untranslated=t["untranslated_count"].format(n=untranslated, total=len(doc.blocks)) if 0 < untranslated < len(doc.blocks) else "",
     )
@@ -404,6 +308,7 @@ def parallel_page(
     url: str = "",
     locs: dict[str, dict[str, str]] | None = None,
     handout: str = "",
+    edition_note: str | None = None,
 ) -> str:
     """Chinese and English side by side: one row per block, linkable by the block id.
 
@@ -417,6 +322,8 @@ def parallel_page(
     parts = [_front_matter_excluded(title, shorten(f"{title}{t['colon']}{t['parallel_intro']}"))]
     parts.append(f"# {md_escape(title)}\n")
     parts.append(print_source(entry, lang, url))
+    if edition_note:
+        parts.append(f"**{t['edition']}**{t['colon']}{md_escape(edition_note)}\n{{: .prov-edition }}\n")
     parts.append(md_escape(t["parallel_intro"]) + f" [{t['back']}]({page_md})\n")
     parts.append('<div class="parallel" markdown>\n')
     for b in zh.blocks:

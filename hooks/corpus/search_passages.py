@@ -172,11 +172,17 @@ def reshape_page(entries: list[dict], blocks: list[dict], segment=segment_chines
     return out
 
 
-def add_passages(docs: list[dict], read_page) -> list[dict]:
+def _same(text: str) -> str:
+    return text
+
+
+def add_passages(docs: list[dict], read_page, unsegmented: tuple[str, ...] = ()) -> list[dict]:
     """The index's entries with passage entries for every page that has paragraphs with ids.
 
     ``read_page(location)`` returns the built HTML of a page (or None).
     Entries of one page are consecutive, article first (Material's order).
+    The passages of pages whose location starts with one of ``unsegmented`` are not cut
+    into words (the traditional edition's: jieba cuts simplified text; see postbuild).
     """
     out: list[dict] = []
     i = 0
@@ -188,7 +194,8 @@ def add_passages(docs: list[dict], read_page) -> list[dict]:
         entries = docs[i:j]
         source = read_page(page) if "#" not in docs[i]["location"] else None
         blocks = page_blocks(source) if source and '<p id="' in source else []
-        out.extend(reshape_page(entries, blocks) if any(b["kind"] == "p" for b in blocks) else entries)
+        segment = _same if unsegmented and page.startswith(unsegmented) else segment_chinese
+        out.extend(reshape_page(entries, blocks, segment) if any(b["kind"] == "p" for b in blocks) else entries)
         i = j
     return out
 
@@ -436,12 +443,21 @@ def page_key(location: str) -> str:
     return re.sub(r"\.html$", "", path).rstrip("/")
 
 
-def glossary_names(terms) -> list[tuple[str, list[str]]]:
-    """``(location, forms)`` for ``add_synonyms`` from the glossary's terms (both languages' forms)."""
+def glossary_names(terms, exceptions: tuple | None = None) -> list[tuple[str, list[str]]]:
+    """``(location, forms)`` for ``add_synonyms`` from the glossary's terms (both languages' forms).
+
+    With ``exceptions`` (a tuple, maybe empty: hant.py) the Chinese forms in traditional
+    characters too, for the traditional edition's index and queries.
+    """
     out = []
     for term in terms:
         location = f"glossary/{term.id}/"
-        forms = [*term.forms("zh"), *term.forms("en")]
+        chinese = list(term.forms("zh"))
+        if exceptions is not None:
+            from .hant import to_traditional
+
+            chinese += [to_traditional(f, exceptions) for f in chinese]
+        forms = [*chinese, *term.forms("en")]
         out.append((location, list(dict.fromkeys(f for f in forms if f.strip()))))
     return out
 
