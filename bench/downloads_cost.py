@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import measure
+import report
 
 #: Documents whose files are really made, per corpus size.
 SAMPLE = 10
@@ -123,6 +124,4 @@ def table(costs: list[DownloadCost]) -> str:
         ("extra build time, cache warm, s (CPU s), median of pairs", lambda c: f"{c.warm_s:+.1f} ({c.warm_cpu_s:+.1f}; {c.pairs} pairs)"),
         ("the files, MB (per document, KB)", lambda c: f"{c.bytes / 1e6:,.1f} ({c.bytes_per_document / 1e3:,.0f})"),
     ]
-    out = ["| | " + " | ".join(f"{c.documents:,} documents" for c in costs) + " |", "| --- |" + " ---: |" * len(costs)]
-    out += [f"| {label} | " + " | ".join(cell(c) for c in costs) + " |" for label, cell in lines]
-    return "\n".join(out)
+    return report.sizes_table(costs, lines)

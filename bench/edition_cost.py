@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import measure
+import report
 
 NO_HANT_CONFIG = "mkdocs-no-hant.yml"
 #: The target: the whole build with the edition, against the build without it.
@@ -104,9 +105,7 @@ def table(rows: list[EditionCost]) -> str:
         ("… of which the edition's folder (zh-Hant/), MB", lambda r: f"{r.hant_bytes / 1e6:,.1f}"),
         ("HTML pages with / without", lambda r: f"{r.pages:,} / {r.no_hant_pages:,}"),
     ]
-    out = ["| | " + " | ".join(f"{r.documents:,} documents" for r in rows) + " |", "| --- |" + " ---: |" * len(rows)]
-    out += [f"| {label} | " + " | ".join(cell(r) for r in rows) + " |" for label, cell in lines]
-    return "\n".join(out)
+    return report.sizes_table(rows, lines)
 
 
 def target(rows: list[EditionCost]):

@@ -86,6 +86,12 @@ def figures_table(rows: list[Row]) -> str:
         ("index / text zh / en", lambda r: f"{r.index_ratio('zh'):.2f} / {r.index_ratio('en'):.2f}"),
         ("offline bundle, MB", lambda r: _mb(r.bundle_bytes) if r.bundle_bytes else "not built"),
     ]
+    return sizes_table(rows, lines)
+
+
+def sizes_table(rows, lines) -> str:
+    """A Markdown table with a column per corpus size (each row has ``documents``) and a line per
+    ``(label, cell)``, where ``cell(row)`` is the text of that line's cell for one size."""
     out = ["| | " + " | ".join(f"{r.documents:,} documents" for r in rows) + " |", "| --- |" + " ---: |" * len(rows)]
     out += [f"| {label} | " + " | ".join(cell(r) for r in rows) + " |" for label, cell in lines]
     return "\n".join(out)

@@ -161,6 +161,14 @@ def bundle(tmp_path_factory):
 
 
 
+def site_root(request) -> tuple[str, str]:
+    """For a fixture run on the site "served" (on 127.0.0.1) and from the unzipped "bundle" (file://):
+    the site's root address and the file name of a folder's page ("" served, "index.html" on disk)."""
+    if request.param == "served":
+        return request.getfixturevalue("server"), ""
+    return request.getfixturevalue("bundle")["root"].as_uri() + "/", "index.html"
+
+
 def search(page, query: str) -> list[str]:
     """Type ``query`` into Material's search box; return the result links (href) in order.
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import site_root
+
 from corpus.hant import s2t
 from test_browser_english import in_view_below_header, switch_language
 from test_browser_search import ZH_QUERIES, expected_sections, result_sections
@@ -19,10 +21,7 @@ SIMPLIFIED_QUERIES = ["对话协商", "新型安全伙伴关系", "两国方案"
 @pytest.fixture(scope="module", params=["served", "bundle"])
 def outcomes(request, browser, corpus):
     """Every query on the traditional site, served on 127.0.0.1 and from the unzipped bundle (file://)."""
-    if request.param == "served":
-        root, home = request.getfixturevalue("server"), ""
-    else:
-        root, home = (request.getfixturevalue("bundle")["root"]).as_uri() + "/", "index.html"
+    root, home = site_root(request)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(root + "zh-Hant/" + home)

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import search
+from conftest import search, site_root
 
 ZH_QUERIES = [
     "对话协商", "香山论坛", "新型安全伙伴关系", "两国方案", "维和行动三原则", "三股势力", "结伴不结盟",
@@ -77,10 +77,7 @@ def result_sections(page, query):
 @pytest.fixture(scope="module", params=["served", "bundle"])
 def outcomes(request, browser, corpus):
     """Every query, against the site served on 127.0.0.1 and the unzipped bundle (file://)."""
-    if request.param == "served":
-        root, home = request.getfixturevalue("server"), ""
-    else:
-        root, home = (request.getfixturevalue("bundle")["root"]).as_uri() + "/", "index.html"
+    root, home = site_root(request)
     results = {}
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

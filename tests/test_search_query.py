@@ -213,14 +213,8 @@ def test_a_packed_result_shows_what_the_ranked_one_shows():
 
 def convert(queries, conversion):
     """Queries converted to traditional characters by the search script, with the build's ``conversion`` table."""
-    js = (
-        "globalThis.window = undefined;"
-        f"require({json.dumps(str(SCRIPT))});"
-        f"const c = globalThis.searchResults.makeConverter({json.dumps(conversion, ensure_ascii=False)});"
-        f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(c)));"
-    )
-    out = subprocess.run(["node", "-e", js], capture_output=True, text=True, check=True).stdout
-    return json.loads(out)
+    return node(f"const c = R.makeConverter({json.dumps(conversion, ensure_ascii=False)});"
+                f"console.log(JSON.stringify({json.dumps(queries, ensure_ascii=False)}.map(c)));")
 
 
 def test_a_simplified_query_is_converted_for_the_traditional_index():

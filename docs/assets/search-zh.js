@@ -655,7 +655,7 @@
     return present(rank(result, query, docs, table), docs ? docs.__byLocation : null);
   }
 
-  root.searchResults = { rank: rank, present: present, pack: pack, unpack: unpack, sections: sections, answersWithoutIndex: answersWithoutIndex, rerank: rerank, snippet: snippet, prepare: prepare, makeCutter: makeCutter, expandIndex: expandIndex, makeConverter: makeConverter };
+  root.searchResults = { rank: rank, present: present, pack: pack, unpack: unpack, sections: sections, answersWithoutIndex: answersWithoutIndex, escapeRegExp: escapeRegExp, rerank: rerank, snippet: snippet, prepare: prepare, makeCutter: makeCutter, expandIndex: expandIndex, makeConverter: makeConverter };
 
   /* loaded by the tests in Node, or by the search worker (search-reader.js) */
   if (typeof document === "undefined" || root.__searchWorker) return;

@@ -78,8 +78,6 @@
     return Promise.resolve(material({ data: message })).then(function () { return caught; });
   }
 
-  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
-
   /* The words of a query for the index ("+合作〇* 合作〇^10", "+secur*"), as
      patterns that mark them in an entry Material did not mark: a word's
      beginning, as the index matches it. */
@@ -91,7 +89,7 @@
       if (!w || /^zq\w*x$/.test(w) || seen[w]) return false;
       return (seen[w] = true);
     }).map(function (w) {
-      var e = escapeRegExp(w);
+      var e = scope.searchResults.escapeRegExp(w);
       return /^[a-z0-9]/i.test(w) ? "(?<![a-z0-9])" + e + "[a-z0-9]*" : e;
     });
   }
@@ -119,7 +117,7 @@
       return loadMaterial(data.worker).then(function () {
         var R = scope.searchResults;
         var entries = R.expandIndex(data.docs);
-        docs = R.prepare(entries.slice());
+        docs = R.prepare(entries);
         table = data.terms || null;
         var cut = R.makeCutter(data.vocabulary);
         var copies = entries.map(function (e) {
