@@ -7,6 +7,8 @@ hooks' own share comes from ``CORPUS_TIMINGS`` (see hooks/mkdocs_hooks.py).
 
 from __future__ import annotations
 
+import hashlib
+import html
 import json
 import os
 import re
@@ -18,6 +20,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,9 +223,23 @@ _DOWNLOAD_LINE = re.compile(r'<p class="prov-downloads">.*?</p>', re.S)
 
 
 def _download_line(url: str) -> str | None:
+    """The page's download line and a digest of every file it links to (or None while not offered).
+
+    The line alone does not tell a remade file from the previous one: the sizes are rounded
+    (a sentence more often leaves a PDF's "123 KB" as it was).
+    """
     page = _fetch(url)
     found = _DOWNLOAD_LINE.search(page) if page else None
-    return found.group(0) if found else None
+    if not found:
+        return None
+    digest = hashlib.blake2b(found.group(0).encode("utf-8"), digest_size=16)
+    for href in re.findall(r'href="([^"]+)"', found.group(0)):
+        try:
+            with urllib.request.urlopen(urllib.parse.urljoin(url, html.unescape(href)), timeout=5) as response:
+                digest.update(response.read())
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return None
+    return digest.hexdigest()
 
 
 def _files_made(project: Path, timeout: float) -> bool:
@@ -289,7 +306,7 @@ def serve_times(project: Path, edits: int = 3, timeout: float = 60.0) -> ServeTi
                     if current and current != before:
                         files.append(time.perf_counter() - start)
                         break
-                    time.sleep(0.1)
+                    time.sleep(0.25)  # each look fetches the five files
                 else:  # the files are made in the background: a slow machine is a figure, not an error
                     files.append(float("inf"))
             return ServeTimes(shown, files)

@@ -7,7 +7,9 @@
                  made when their document changed and copied under
                  docs/downloads/ (corpus/downloads.py; ``mkdocs serve``
                  makes them in a worker process, see _prepare_downloads);
-* on_startup     remember whether this is ``mkdocs serve``;
+* on_startup     remember whether this is ``mkdocs serve``, and there keep what an edit
+                 did not change between rebuilds (corpus/servecache.py);
+* on_serve       notice a save at once (file events, corpus/watcher.py);
 * on_env         compiled templates kept between builds (corpus/templatecache.py);
 * on_files       CORPUS_DOWNLOADS=off (the benchmark's baseline) leaves the files out;
 * on_pre_build   the files to download as they are now (their sizes);
@@ -57,7 +59,7 @@ from corpus.htmlfix import fix_page  # noqa: E402
 from corpus.search_passages import glossary_names  # noqa: E402
 from corpus.navigation import document_navigation, document_of, neighbours  # noqa: E402
 from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
-from corpus import downloads, templatecache  # noqa: E402
+from corpus import downloads, servecache, templatecache, watcher  # noqa: E402
 from corpus.papers import PAPER_LABELS, papers_of  # noqa: E402
 from corpus.strings import lazy_section, strings  # noqa: E402
 
@@ -110,8 +112,18 @@ def on_shutdown():
 
 
 def on_startup(command, dirty):
-    """Remember whether this is ``mkdocs serve``: there the documents' files are made in the background."""
+    """Remember whether this is ``mkdocs serve``: there the documents' files are made in the background,
+    and what an edit did not change is kept from one rebuild to the next (corpus/servecache.py)."""
     _state["command"] = command
+    if command == "serve" and os.environ.get("CORPUS_SERVE_CACHE") != "off":
+        servecache.install()
+
+
+def on_serve(server, config, builder):
+    """Have ``mkdocs serve`` notice a save at once: file events instead of a poll every 0.5 s (corpus/watcher.py)."""
+    if os.environ.get("CORPUS_SERVE_CACHE") != "off":
+        watcher.use_events(server, [str(p) for p in config.watch])
+    return server
 
 
 def _project(config) -> Path:
@@ -327,6 +339,11 @@ def _teach_segmenter(terms) -> None:
     holds each term as one word, and the query segmentation (search-zh.js) finds
     the same word. Parts of a term are still found: every query word is also a
     prefix search.
+
+    A form is taught once per process: jieba adds a word's frequency to its total at every
+    ``add_word``, so teaching the same terms at every rebuild of ``mkdocs serve`` made the
+    cuts drift from those of a fresh build (and no rebuild's search entries could be reused:
+    corpus/servecache.py keys them on the dictionary's size and total).
     """
     try:
         import jieba
@@ -335,10 +352,12 @@ def _teach_segmenter(terms) -> None:
     start = time.perf_counter()
     jieba.initialize()  # its dictionary, which the search plugin loads anyway: timed apart
     _not_ours["jieba dictionary"] = _not_ours.get("jieba dictionary", 0.0) + time.perf_counter() - start
+    taught = _state.setdefault("taught", set())
     for term in terms:
         for form in term.forms("zh"):
-            if "、" not in form and len(form) > 1:
+            if "、" not in form and len(form) > 1 and form not in taught:
                 jieba.add_word(form)
+                taught.add(form)
 
 
 def _build_language(config) -> str:

@@ -26,9 +26,11 @@ All data in and out is plain: lists of index entries (dicts) and strings.
 
 from __future__ import annotations
 
+import copy
 import functools
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 
@@ -193,11 +195,38 @@ def add_passages(docs: list[dict], read_page, unsegmented: tuple[str, ...] = ())
             j += 1
         entries = docs[i:j]
         source = read_page(page) if "#" not in docs[i]["location"] else None
-        blocks = page_blocks(source) if source and '<p id="' in source else []
         segment = _same if unsegmented and page.startswith(unsegmented) else segment_chinese
-        out.extend(reshape_page(entries, blocks, segment) if any(b["kind"] == "p" for b in blocks) else entries)
+        out.extend(_page_passages(entries, source, segment))
         i = j
     return out
+
+
+#: ``mkdocs serve`` (corpus/servecache.py) sets a dict here: a page's entries are then reshaped again
+#: only when its entries, its HTML or jieba's dictionary changed since the last rebuild.
+memo: dict | None = None
+
+
+def _page_passages(entries: list[dict], source: str | None, segment) -> list[dict]:
+    """One page's entries with its passages (``reshape_page``), or as they are for a page without paragraphs."""
+    key = None
+    if memo is not None:
+        import hashlib
+
+        from .servecache import segmenter_state
+
+        key = hashlib.blake2b(
+            json.dumps([entries, source, segment.__name__, segmenter_state()], ensure_ascii=False, default=repr).encode("utf-8", "surrogatepass"),
+            digest_size=16,
+        ).hexdigest()
+        slot = entries[0]["location"] if entries else ""
+        held = memo.get(slot)
+        if held is not None and held[0] == key:
+            return copy.deepcopy(held[1])
+    blocks = page_blocks(source) if source and '<p id="' in source else []
+    result = reshape_page(entries, blocks, segment) if any(b["kind"] == "p" for b in blocks) else entries
+    if memo is not None:
+        memo[slot] = (key, copy.deepcopy(result))
+    return result
 
 
 # British ending -> American ending, at the end of a word. Each pair is used
