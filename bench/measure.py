@@ -265,18 +265,19 @@ def serve_seconds(project: Path, edits: int = 3, timeout: float = 60.0) -> list[
     return serve_times(project, edits, timeout).shown
 
 
-def serve_times(project: Path, edits: int = 3, timeout: float = 60.0) -> ServeTimes:
+def serve_times(project: Path, edits: int = 3, timeout: float = 60.0, env: dict | None = None) -> ServeTimes:
     """Seconds from saving an edited seed until ``mkdocs serve`` serves the changed page, per edit, and
     until the page's download line offers the document's new files.
 
     Starts ``mkdocs serve`` on a free port, waits until it serves the page with its download line
     and has stopped rebuilding, then appends a new sentence to one paragraph of a
-    seed, ``edits`` times, letting the server settle after each.
+    seed, ``edits`` times, letting the server settle after each. ``env``: more environment for the
+    server (``CORPUS_SERVE_CACHE=off``: every rebuild from scratch, the comparison).
     """
     seed_name, paragraph, page = SERVE_SEED
     port = free_port()
     url = f"http://127.0.0.1:{port}/{page}"
-    env = dict(os.environ, **ENV)
+    env = dict(os.environ, **ENV, **(env or {}))
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "serve.log"

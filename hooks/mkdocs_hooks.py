@@ -59,7 +59,7 @@ from corpus.htmlfix import fix_page  # noqa: E402
 from corpus.search_passages import glossary_names  # noqa: E402
 from corpus.navigation import document_navigation, document_of, neighbours  # noqa: E402
 from corpus.postbuild import BUNDLE_NAME, install_shim, minify_assets, robots_txt, size_label, split_search_index  # noqa: E402
-from corpus import downloads, servecache, templatecache, watcher  # noqa: E402
+from corpus import downloads, servecache, servepages, templatecache, watcher  # noqa: E402
 from corpus.papers import PAPER_LABELS, papers_of  # noqa: E402
 from corpus.strings import lazy_section, strings  # noqa: E402
 
@@ -372,6 +372,8 @@ def on_env(env, config, files):
     compiled templates kept between builds (corpus/templatecache.py): MkDocs makes a new
     environment per build and per language, and compiled the theme's templates in each."""
     env.bytecode_cache = templatecache.shared()
+    if servecache.installed():  # mkdocs serve: a page's HTML kept when nothing its template sees changed
+        servepages.keep_pages(env)
     ui = strings(_build_language(config))
     env.globals["ui"] = ui
     env.globals["ui_scripts"] = script_json(ui["scripts"])

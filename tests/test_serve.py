@@ -52,11 +52,12 @@ def main():
             p.write_text(text.replace(old, new, 1), encoding="utf-8")
         count = Count()
         logging.getLogger("mkdocs").addHandler(count)
-        from corpus import servecache
-        before = dict(servecache.stats)
+        from corpus import servecache, servepages
+        stats = lambda: {**servecache.stats, **servepages.stats}
+        before = stats()
         build(first if n == 0 else config())
         logging.getLogger("mkdocs").removeHandler(count)
-        print(json.dumps({"stats": {k: v - before[k] for k, v in servecache.stats.items()}, "warnings": count.messages}))
+        print(json.dumps({"stats": {k: v - before[k] for k, v in stats().items()}, "warnings": count.messages}))
     first.plugins.on_shutdown()
 
 if __name__ == "__main__":
@@ -66,12 +67,15 @@ if __name__ == "__main__":
 ENV = {"CORPUS_DOWNLOADS": "off", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SEED = "seeds/004_57f6c3e94606ab13.txt"
 #: An author's edits, one rebuild each: a sentence and a heading of a seed; a glossary definition and
-#: a new alias (jieba learns a word: every page's search words may change); a broken link in a
+#: a new alias (jieba learns a word: every page's search words may change); a document's English
+#: title (in the navigation of every English page); a broken link in a
 #: hand-written page (a warning); nothing at all (every page reused, the warning written again).
 ROUNDS = [
     [[SEED, "安全合作是上合组织的", "安全合作始终是上合组织的"], [SEED, "一、继续秉持共同", "一、始终秉持共同"]],
     [["glossary/terms.yaml", "以“六个坚持”为核心理念与原则。", "以“六个坚持”为核心理念与基本原则。"],
      ["glossary/terms.yaml", "      zh: []\n      en: [GSI]\n", "      zh: [全球安全倡议构想]\n      en: [GSI]\n"]],
+    [["seeds/catalog.yaml", "      en: Xi Jinping Takes SCO Security Cooperation to a New Level\n",
+      "      en: Xi Jinping Lifts SCO Security Cooperation to a New Level\n"]],
     [["docs/about.md", "## 文本从哪里来\n", "## 文本从哪里来\n\n参见[不存在的页面](no-such-page.md)。\n"]],
     [],
 ]
@@ -115,30 +119,35 @@ def test_rebuilds_show_what_a_fresh_build_shows(rebuilt):
     assert [n for n in plain if plain[n] != fresh.get(n)] == []
     page = (serve_site / "texts/sco-security-cooperation/index.html").read_text(encoding="utf-8")
     assert "安全合作始终是上合组织的" in page and "始终秉持共同" in page
+    assert "Xi Jinping Lifts SCO" in (serve_site / "en/index.html").read_text(encoding="utf-8")
     assert "核心理念与基本原则" in (serve_site / "glossary/global-security-initiative/index.html").read_text(encoding="utf-8")
 
 
 def test_a_rebuild_converts_only_what_changed(rebuilt):
     builds = rebuilt["serve"][0]
-    first, edited_seed, glossary, broken_link, nothing = (b["stats"] for b in builds)
+    first, edited_seed, glossary, title, broken_link, nothing = (b["stats"] for b in builds)
     pages = first["render_misses"]
     assert pages > 250 and first["render_hits"] == 0
     # the edited document's pages (three editions: its page, parallel view …) and the pages that list it
     assert 0 < edited_seed["render_misses"] <= 20, edited_seed
     assert edited_seed["render_hits"] + edited_seed["render_misses"] == pages
     assert 0 < edited_seed["entry_misses"] <= 20, edited_seed
+    assert first["template_opaque"] == 0 and first["template_misses"] == pages, first  # every page's context fingerprinted
+    assert 0 < edited_seed["template_misses"] <= 20 and edited_seed["template_hits"] + edited_seed["template_misses"] == pages
     # a new word for jieba: the search entries are made again; the Markdown of pages without the term stays
     assert glossary["entry_misses"] > pages / 2, glossary
-    assert nothing["render_misses"] == 0 and nothing["entry_misses"] == 0, nothing
+    # the title is on the English pages that list documents or link to it (the home page, the glossary's terms)
+    assert title["template_misses"] > pages / 4, title
+    assert nothing["render_misses"] == 0 and nothing["entry_misses"] == 0 and nothing["template_misses"] == 0, nothing
 
 
 def test_a_kept_page_logs_its_warnings_again(rebuilt):
     builds = rebuilt["serve"][0]
-    warned = [w for w in builds[3]["warnings"] if "no-such-page.md" in w]
-    again = [w for w in builds[4]["warnings"] if "no-such-page.md" in w]
-    assert warned, builds[3]["warnings"]
+    warned = [w for w in builds[4]["warnings"] if "no-such-page.md" in w]
+    again = [w for w in builds[5]["warnings"] if "no-such-page.md" in w]
+    assert warned, builds[4]["warnings"]
     assert again == warned  # the page was not converted again, and its warning still shows
-    assert builds[4]["stats"]["render_misses"] == 0
+    assert builds[5]["stats"]["render_misses"] == 0
 
 
 def test_nothing_is_kept_outside_serve(rebuilt):
@@ -215,3 +224,105 @@ def test_the_trial_reports_a_path_the_kernel_cannot_watch(tmp_path):
         pytest.skip("no file events on this system")
     assert watcher._works(observer, [str(tmp_path)]) is True
     assert watcher._works(observer, [str(tmp_path / "missing")]) is False
+
+
+@pytest.fixture()
+def kept_env(tmp_path):
+    """A template environment that keeps page HTML (servepages), a page and its configuration."""
+    import jinja2
+    from corpus import servepages
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+    errors, _ = config.validate()
+    assert not errors
+    page = Page("A", File("a.md", str(tmp_path / "docs"), str(tmp_path / "site"), True), config)
+    page.content = "<p>one</p>"
+    env = jinja2.Environment()
+    servepages.keep_pages(env)
+    servepages.clear()
+    yield env, page, config
+    servepages.clear()
+
+
+def test_a_page_is_rendered_again_when_anything_its_template_sees_changes(kept_env):
+    from corpus import servepages
+
+    env, page, config = kept_env
+    template = env.from_string("{{ page.content }}|{{ page.title }}|{{ extra }}|{{ config.site_name }}")
+    context = {"page": page, "config": config, "extra": ["a"]}
+    assert template.render(context) == "<p>one</p>|A|['a']|x"
+    assert template.render(context) == "<p>one</p>|A|['a']|x"
+    assert servepages.stats["template_hits"] == 1
+    page.content = "<p>two</p>"
+    assert template.render(context).startswith("<p>two</p>")
+    context["extra"] = ["b"]
+    assert template.render(context).endswith("['b']|x")
+    config["site_name"] = "y"
+    servepages._build[0] = None  # the next build (a new configuration object in mkdocs serve)
+    assert template.render(context).endswith("|y")
+    assert servepages.stats == {"template_hits": 1, "template_misses": 4, "template_opaque": 0}
+
+
+def test_a_context_that_cannot_be_fingerprinted_is_rendered_every_time(kept_env):
+    from corpus import servepages
+
+    env, page, config = kept_env
+
+    class Unknown:
+        def __init__(self):
+            self.calls = 0
+
+        def __str__(self):
+            self.calls += 1
+            return f"call {self.calls}"
+
+    thing = Unknown()
+    template = env.from_string("{{ page.content }} {{ thing }}")
+    assert template.render(page=page, config=config, thing=thing) == "<p>one</p> call 1"
+    assert template.render(page=page, config=config, thing=thing) == "<p>one</p> call 2"
+    assert servepages.stats["template_opaque"] == 2 and servepages.stats["template_hits"] == 0
+    with pytest.raises(servepages.Opaque):
+        servepages.fingerprint(thing)
+
+
+def test_the_files_worker_ends_with_the_server(tmp_path):
+    """A server killed by a signal runs no shutdown: its worker process must not live on as an orphan."""
+    import signal
+
+    script = tmp_path / "server.py"
+    script.write_text(
+        "import os, sys, time\n"
+        f"sys.path.insert(0, {str(ROOT / 'hooks')!r})\n"
+        "from pathlib import Path\n"
+        "from corpus import downloads\n"
+        "if __name__ == '__main__':\n"
+        "    pool = downloads.worker_pool(1)\n"
+        f"    pool.submit(downloads.make_and_publish, [], [], Path({str(tmp_path)!r}), Path({str(tmp_path)!r})).result(timeout=120)\n"
+        "    print(*pool._processes, flush=True)\n"
+        "    time.sleep(600)\n",
+        encoding="utf-8",
+    )
+    server = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(server.stdout.readline())
+        os.kill(worker, 0)  # alive while the server is
+        server.send_signal(signal.SIGKILL)
+        server.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.kill(worker, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(worker, signal.SIGKILL)
+            pytest.fail("the worker outlived its server by 10 s")
+    finally:
+        if server.poll() is None:
+            server.kill()

@@ -284,6 +284,11 @@ def install() -> None:
         _installed.append((index, "add_entry_from_context"))
 
 
+def installed() -> bool:
+    """Whether this process keeps work between rebuilds (``mkdocs serve``)."""
+    return bool(_installed)
+
+
 def uninstall() -> None:
     """Back to MkDocs's and Material's own functions, and nothing kept (the tests)."""
     while _installed:
@@ -294,3 +299,6 @@ def uninstall() -> None:
         held.clear()
     for k in stats:
         stats[k] = 0
+    from . import servepages
+
+    servepages.clear()
