@@ -80,19 +80,38 @@ def _reference(item, types_) -> str:
     raise Opaque(type(item).__name__)
 
 
+def _nav_items(items, types_):
+    """Every item of the navigation tree, depth first."""
+    Section = types_[5]
+    for item in items:
+        yield item
+        if isinstance(item, Section):
+            yield from _nav_items(item.children, types_)
+
+
 def _navigation(nav, types_) -> str:
+    """The navigation: its tree (titles, addresses; once per build) and which items are open (per page)."""
     Config, BasePlugin, File, Link, Navigation, Section, Page, AnchorLink, Theme, TableOfContents = types_
+    held = _shared.get(id(nav))
+    if held is not None and held[0] is nav:
+        tree = held[1]
+    else:
+        def walk(items) -> str:
+            out = []
+            for item in items:
+                if isinstance(item, Section):
+                    out.append(f"S({item.title!r},[{walk(item.children)}])")
+                elif isinstance(item, Page):
+                    out.append(f"P({item.file.src_uri!r},{item.url!r},{item.title!r})")
+                elif isinstance(item, Link):
+                    out.append(f"L({item.title!r},{item.url!r})")
+                else:
+                    raise Opaque(type(item).__name__)
+            return ",".join(out)
 
-    def walk(items) -> str:
-        out = []
-        for item in items:
-            if isinstance(item, Section):
-                out.append(f"S({item.title!r},{item.active!r},[{walk(item.children)}])")
-            else:
-                out.append(_reference(item, types_))
-        return ",".join(out)
-
-    return f"N([{walk(nav.items)}],{_reference(nav.homepage, types_)})"
+        tree = f"N([{walk(nav.items)}],{nav.homepage.file.src_uri if nav.homepage else None!r})"
+        _shared[id(nav)] = (nav, tree)
+    return tree + "".join("1" if item.active else "0" for item in _nav_items(nav.items, types_))
 
 
 def fingerprint(value, types_=None, *, shared: bool = False) -> str:
@@ -133,7 +152,9 @@ def fingerprint(value, types_=None, *, shared: bool = False) -> str:
         text = f"callable {getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
     else:
         raise Opaque(type(value).__name__)
-    if shared and isinstance(value, (Mapping, list, tuple, Config)) and len(value) >= SHARED_SIZE:
+    # a configuration (a plugin's, a language's) is the same all build long; ``config.extra``, which
+    # static-i18n rewrites per page, is never taken as shared (see key)
+    if shared and (isinstance(value, Config) or isinstance(value, (Mapping, list, tuple)) and len(value) >= SHARED_SIZE):
         _shared[id(value)] = (value, text)
     return text
 
