@@ -248,6 +248,7 @@ def _prepare_downloads(corpus, config) -> None:
     so far and makes the missing ones in another process: an edit shows at once, and the rebuild
     that the new files trigger offers them (with the previous ones offered meanwhile).
     """
+    _state.pop("pending_files", None)  # a build that failed after its on_config made none
     if os.environ.get("CORPUS_DOWNLOADS") == "off":  # no files, no download lines (the benchmark's baseline)
         _state["download_jobs"] = []
         return
@@ -267,8 +268,9 @@ def _prepare_downloads(corpus, config) -> None:
     missing = [j for j in jobs if not downloads.cached(j, cache).exists()]
     if missing and _state.get("command") == "serve":
         downloads.publish(jobs, cache, docs_dir, keep_stale=True)
-        _make_in_background(missing, jobs, cache, docs_dir)
-        log.info(f"{len(missing)} files to download are being made in the background")
+        # made once the site is built (on_post_build): the rebuild that shows the edit has both cores
+        _state["pending_files"] = (missing, jobs, cache, docs_dir)
+        log.info(f"{len(missing)} files to download will be made in the background")
         return
     if os.environ.get("CORPUS_DOWNLOADS") == "cached":  # offer what the cache holds, make nothing (see .ci/site)
         downloads.publish(jobs, cache, docs_dir)
@@ -480,6 +482,9 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner build of one more language; the outer build finishes the work
+    pending = _state.pop("pending_files", None)
+    if pending is not None:  # mkdocs serve: the edited documents' files, now that the edit is built
+        _make_in_background(*pending)
     try:
         finisher = _state.get("finisher")
         exceptions = finisher.exceptions if finisher else ()

@@ -326,3 +326,30 @@ def test_the_files_worker_ends_with_the_server(tmp_path):
     finally:
         if server.poll() is None:
             server.kill()
+
+
+def test_the_builds_own_writes_start_no_rebuild(tmp_path):
+    """The pages the build writes into docs/ are not an author's save; an author's save of the same file is."""
+    from corpus import ownwrites, watcher
+    from corpus.build import write_pages
+
+    docs = tmp_path / "docs"
+    (docs / "texts").mkdir(parents=True)
+    server = _server(tmp_path / "site")
+    server.watch(str(docs))
+    assert watcher.use_events(server, [])
+    server.observer.start()
+    try:
+        time.sleep(0.2)
+        pages = {"texts/a/index.md": "# A\n", "texts/b/index.md": "# B\n"}
+        assert not _wants_rebuild_after(server, lambda: write_pages(pages, docs, roots=("texts",)))
+        assert not _wants_rebuild_after(server, lambda: write_pages({"texts/a/index.md": "# A2\n"}, docs, roots=("texts",)))
+        assert not (docs / "texts/b/index.md").exists()  # removed by the build: no rebuild either
+        page = docs / "texts/a/index.md"
+        assert _wants_rebuild_after(server, lambda: page.write_text("# A, by hand\n", encoding="utf-8"))
+        assert _wants_rebuild_after(server, lambda: (docs / "texts/c.md").write_text("# C\n", encoding="utf-8"))
+        assert _wants_rebuild_after(server, page.unlink)  # the author removes a page the build wrote
+    finally:
+        server.observer.stop()
+        server.observer.join(5)
+        ownwrites.clear()

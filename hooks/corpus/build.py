@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import registry
+from . import ownwrites, registry
 from .catalog import Copy, Entry, load_catalog
 from .refs import bibtex, file_name, ris
 from .handout import HANDOUT_MD, PASSAGES, passages, passages_js
@@ -448,10 +448,12 @@ def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = 
         if path.exists() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".md")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=ownwrites.TEMPORARY_PREFIX, suffix=".md")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        ownwrites.expect(path)  # mkdocs serve: not an author's save (corpus/ownwrites.py)
         os.replace(tmp, path)
+        ownwrites.note(path)
         changed += 1
     wanted = {Path(docs_dir) / rel for rel in pages}
     for root in (Path(docs_dir) / r for r in roots):
@@ -459,7 +461,9 @@ def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = 
             continue
         for path in sorted(root.rglob("*"), reverse=True):
             if path.is_file() and path not in wanted:
+                ownwrites.expect(path)
                 path.unlink()
+                ownwrites.note(path)
                 changed += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()

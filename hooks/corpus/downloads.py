@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
+from . import ownwrites
 from .errors import CorpusError
 from .papers import PAPER_LABELS, Paper
 
@@ -169,10 +170,12 @@ def make_bytes(job: Job) -> bytes:
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary name beside ``path`` and rename: no reader sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=ownwrites.TEMPORARY_PREFIX)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
+    ownwrites.expect(path)
     os.replace(tmp, path)
+    ownwrites.note(path)  # noted in this process: the worker's own notes stay in the worker, so its files start the rebuild that offers them
 
 
 def make_missing(jobs: list[Job], cache: Path, workers: int = 1) -> list[Job]:

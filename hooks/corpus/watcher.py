@@ -6,7 +6,9 @@ before the rebuild began, out of a 3 s budget for an edit to show, and the lists
 the time (docs/ holds every generated page and file to download). On Linux the kernel reports a
 save as it happens (inotify). ``use_events`` moves the server's watches to watchdog's event
 observer when that works for every watched path, and leaves the polling observer otherwise (no
-inotify, or too few inotify watches left: each folder takes one).
+inotify, or too few inotify watches left: each folder takes one). The event observer passes on no
+event of a file the build itself wrote (corpus/ownwrites.py), and no event of a file that is only
+read (the kernel reports opening and closing too).
 """
 
 from __future__ import annotations
@@ -33,10 +35,41 @@ def _event_observer():
     class ChangesObserver(Observer):
         def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
             return super().schedule(
-                event_handler, path, recursive=recursive, event_filter=event_filter or changes, follow_symlink=follow_symlink,
+                AuthorsChanges(event_handler), path, recursive=recursive, event_filter=event_filter or changes,
+                follow_symlink=follow_symlink,
             )
 
     return ChangesObserver
+
+
+def is_authors(event) -> bool:
+    """Whether a file event can be an author's change, not the build's own writing (corpus/ownwrites.py).
+
+    A file created or modified that is gone by now was renamed or removed: that event follows
+    and is judged on its own.
+    """
+    import os
+
+    from . import ownwrites
+
+    if event.is_directory:
+        return True
+    if event.event_type == "moved":  # the build renames its temporary files over its pages
+        return not ownwrites.is_own(event.dest_path)
+    if event.event_type in ("created", "modified") and not os.path.lexists(event.src_path):
+        return False
+    return not ownwrites.is_own(event.src_path)
+
+
+class AuthorsChanges:
+    """An event handler passing on only the events that can be an author's change (``is_authors``)."""
+
+    def __init__(self, handler):
+        self.handler = handler
+
+    def dispatch(self, event):
+        if is_authors(event):
+            self.handler.dispatch(event)
 
 
 def _works(observer_class, paths: list[str]) -> bool:
