@@ -10,7 +10,8 @@
 * on_startup     remember whether this is ``mkdocs serve``, and there keep what an edit
                  did not change between rebuilds (corpus/servecache.py);
 * on_serve       notice a save at once (file events, corpus/watcher.py);
-* on_env         compiled templates kept between builds (corpus/templatecache.py);
+* on_env         compiled templates kept between builds (corpus/templatecache.py), and in
+                 ``mkdocs serve`` pages' HTML (corpus/servepages.py);
 * on_files       CORPUS_DOWNLOADS=off (the benchmark's baseline) leaves the files out;
 * on_pre_build   the files to download as they are now (their sizes);
 * on_page_markdown  put the list of documents, every document's files and the bundle
@@ -21,7 +22,8 @@
 * on_post_template  keep one 404 page per language;
 * on_post_page   the glossary's lists of uses (Finisher.finish_page) and small
                  repairs to Material's HTML (corpus/htmlfix.py);
-* on_post_build  (last of all) one search index per language; our scripts and
+* on_post_build  (last of all) ``mkdocs serve``: the edited documents' files started in
+                 the worker, now that the edit is built; one search index per language; our scripts and
                  stylesheet minified; for the offline
                  bundle the local iframe-worker shim; online, robots.txt and
                  the bundle to download.

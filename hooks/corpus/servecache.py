@@ -5,14 +5,15 @@ languages), although an edited seed changes a handful of its ~300 pages. On the 
 rebuild took 3.8 s, and an edit showed 3.7–6.1 s after the save (target: 3 s). Most of that was
 work whose inputs had not changed:
 
-* converting each page's Markdown to HTML (about 40 % of the rebuild);
+* converting each page's Markdown to HTML (about 30 % of the rebuild);
 * Material's search plugin cutting each page's text into sections and its Chinese into words
   with jieba (about 15 %);
 * listing and filtering the theme's ~10,000 files for every language (about 8 %).
 
-Each is kept here, in memory, keyed by everything its result depends on, and only for
-``mkdocs serve`` (``install`` is called from ``on_startup``): a build from scratch (``mkdocs
-build``, the tests, the bundle) does all the work every time. Only the latest result per page is
+Each is kept here (the pages' HTML from the templates, in servepages.py), in memory, keyed by
+everything its result depends on, and only for ``mkdocs serve`` (``install`` is called from
+``on_startup``): a build from scratch (``mkdocs build``, the tests, the bundle) does all the work
+every time. Only the latest result per page is
 kept, so the memory used stays that of one site.
 
 * ``render``: a page is converted again unless its final Markdown (after every hook), its
@@ -22,7 +23,7 @@ kept, so the memory used stays that of one site.
   reused, so ``--strict`` and the reader see the same warnings on every rebuild.
 * ``search entries``: a page's entries are made again unless its HTML, address, title, table of
   contents, search metadata and jieba's dictionary (the glossary's terms are added to it) are
-  those of the last time.
+  those of the last time; so are its passages (search_passages.memo), from its entries and HTML.
 * ``theme files``: the theme's folders inside the Python installation (Material's and MkDocs's
   own, which ``mkdocs serve`` does not watch either) are listed once; a folder of the project (a
   ``custom_dir``) is listed on every build.
@@ -36,7 +37,6 @@ import logging
 import os
 import re
 import sysconfig
-from pathlib import Path
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
