@@ -123,7 +123,7 @@ def on_startup(command, dirty):
 
 def on_serve(server, config, builder):
     """Have ``mkdocs serve`` notice a save at once: file events instead of a poll every 0.5 s (corpus/watcher.py)."""
-    if os.environ.get("CORPUS_SERVE_CACHE") != "off":
+    if servecache.installed():  # CORPUS_SERVE_CACHE=off: MkDocs's own poll
         watcher.use_events(server, [str(p) for p in config.watch])
     return server
 

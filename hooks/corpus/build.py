@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -447,13 +446,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = 
         data = text.encode("utf-8")
         if path.exists() and path.read_bytes() == data:
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=ownwrites.TEMPORARY_PREFIX, suffix=".md")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        ownwrites.expect(path)  # mkdocs serve: not an author's save (corpus/ownwrites.py)
-        os.replace(tmp, path)
-        ownwrites.note(path)
+        ownwrites.write_atomically(path, data, suffix=".md")  # mkdocs serve: not an author's save
         changed += 1
     wanted = {Path(docs_dir) / rel for rel in pages}
     for root in (Path(docs_dir) / r for r in roots):
@@ -461,9 +454,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path, roots: tuple[str, ...] = 
             continue
         for path in sorted(root.rglob("*"), reverse=True):
             if path.is_file() and path not in wanted:
-                ownwrites.expect(path)
-                path.unlink()
-                ownwrites.note(path)
+                ownwrites.remove(path)
                 changed += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()

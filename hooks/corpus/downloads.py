@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass
 from importlib import metadata
@@ -167,17 +166,6 @@ def make_bytes(job: Job) -> bytes:
         raise CorpusError("seeds/catalog.yaml", f"document {job.paper.slug!r}: {job.path} could not be made: {type(err).__name__}: {err}") from None
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary name beside ``path`` and rename: no reader sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=ownwrites.TEMPORARY_PREFIX)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    ownwrites.expect(path)
-    os.replace(tmp, path)
-    ownwrites.note(path)  # noted in this process: the worker's own notes stay in the worker, so its files start the rebuild that offers them
-
-
 def make_missing(jobs: list[Job], cache: Path, workers: int = 1) -> list[Job]:
     """Make the files not in the cache yet, into the cache; return the jobs that were made.
 
@@ -193,7 +181,7 @@ def make_missing(jobs: list[Job], cache: Path, workers: int = 1) -> list[Job]:
                 pass
         return missing
     for job in missing:
-        _write_atomically(cached(job, cache), make_bytes(job))
+        ownwrites.write_atomically(cached(job, cache), make_bytes(job))
     return missing
 
 
@@ -235,7 +223,7 @@ def publish(jobs: list[Job], cache: Path, docs_dir: Path, *, keep_stale: bool = 
             continue  # the file made from this key is there: not read, not touched
         data = source.read_bytes()
         if not (path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data):
-            _write_atomically(path, data)
+            ownwrites.write_atomically(path, data)
             changed += 1
         manifest[job.path] = job.key
     if prune:
@@ -275,7 +263,7 @@ def _write_manifest(root: Path, manifest: dict[str, str]) -> None:
         return
     if path.exists() and path.read_bytes() == data:
         return
-    _write_atomically(path, data)
+    ownwrites.write_atomically(path, data)
 
 
 def make_and_publish(missing: list[Job], jobs: list[Job], cache: Path, docs_dir: Path) -> int:

@@ -17,6 +17,8 @@ noted: the rebuild they start is the one that offers them.
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 _left: dict[str, tuple | None] = {}
 _writing: set[str] = set()
@@ -51,6 +53,27 @@ def note(path) -> None:
 #: The start of the pipeline's temporary file names (written, then renamed over the file they
 #: replace): known before the file exists, so that no event of it can come first.
 TEMPORARY_PREFIX = ".tmp-corpus-"
+
+
+def write_atomically(path, data: bytes, suffix: str = "") -> None:
+    """Write ``data`` to a temporary name beside ``path`` and rename it (no reader sees half a file),
+    noting the file as this process left it. The worker process's notes stay in the worker, so
+    the files it publishes start the rebuild that offers them."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX, suffix=suffix)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    expect(path)
+    os.replace(tmp, path)
+    note(path)
+
+
+def remove(path) -> None:
+    """Remove ``path``, noting it as removed by this process."""
+    expect(path)
+    os.unlink(path)
+    note(path)
 
 
 def is_own(path) -> bool:

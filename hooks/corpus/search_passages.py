@@ -30,7 +30,6 @@ import copy
 import functools
 
 import html
-import json
 import re
 from html.parser import HTMLParser
 
@@ -210,14 +209,9 @@ def _page_passages(entries: list[dict], source: str | None, segment) -> list[dic
     """One page's entries with its passages (``reshape_page``), or as they are for a page without paragraphs."""
     key = None
     if memo is not None:
-        import hashlib
+        from .servecache import digest, segmenter_state
 
-        from .servecache import segmenter_state
-
-        key = hashlib.blake2b(
-            json.dumps([entries, source, segment.__name__, segmenter_state()], ensure_ascii=False, default=repr).encode("utf-8", "surrogatepass"),
-            digest_size=16,
-        ).hexdigest()
+        key = digest(entries, source or "", segment.__name__, segmenter_state())
         slot = entries[0]["location"] if entries else ""
         held = memo.get(slot)
         if held is not None and held[0] == key:

@@ -38,7 +38,8 @@ import os
 import re
 import sysconfig
 
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+#: The memory address in an object's default repr (``<function slug at 0x7f…>``), new in every build.
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+(?=>)")
 
 #: src_uri and language → (key, result) of the latest conversion.
 _rendered: dict[tuple, tuple[str, dict]] = {}
@@ -53,9 +54,10 @@ _installed: list = []
 stats = {"render_hits": 0, "render_misses": 0, "entry_hits": 0, "entry_misses": 0}
 
 
-def _digest(*parts: object) -> str:
-    """A short stable hash of ``parts`` (reprs without memory addresses, which change per build)."""
-    text = "\x1f".join(_ADDRESS.sub("", p if isinstance(p, str) else repr(p)) for p in parts)
+def digest(*parts: object) -> str:
+    """A short stable hash of ``parts``: text as it is, anything else by its repr without memory
+    addresses (a page's own text is never altered)."""
+    text = "\x1f".join(p if isinstance(p, str) else _ADDRESS.sub("", repr(p)) for p in parts)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -64,7 +66,7 @@ def _site_files(files) -> str:
     held = _files_signature.get(id(files))
     if held is not None and held[0] is files:
         return held[1]
-    signature = _digest(sorted((f.src_uri, f.dest_uri, f.url, f.is_documentation_page()) for f in files))
+    signature = digest(sorted((f.src_uri, f.dest_uri, f.url, f.is_documentation_page()) for f in files))
     _files_signature.clear()  # one build at a time: the previous build's files are gone
     _files_signature[id(files)] = (files, signature)
     return signature
@@ -72,7 +74,7 @@ def _site_files(files) -> str:
 
 def _markdown_config(config) -> str:
     """The build's Markdown set-up: extensions and their options, language, addresses, link checks."""
-    return _digest(
+    return digest(
         config["markdown_extensions"], config["mdx_configs"], config.theme.get("language"),
         config.use_directory_urls, config.validation, config.docs_dir,
     )
@@ -101,7 +103,7 @@ def _cached_render(original):
         if self.markdown is None:
             return original(self, config, files)
         slot = (self.file.src_uri, config.theme.get("language"))
-        key = _digest(self.markdown, self.file.src_uri, self.file.dest_uri, self.file.url,
+        key = digest(self.markdown, self.file.src_uri, self.file.dest_uri, self.file.url,
                       _site_files(files), _markdown_config(config))
         held = _rendered.get(slot)
         if held is not None and held[0] == key:
@@ -172,7 +174,7 @@ def _cached_entries(original, search_plugin_module):
         """SearchIndex.add_entry_from_context, or the page's entries from the last rebuild."""
         meta = page.meta or {}
         slot = (page.url, page.file.src_uri, id(type(self)))
-        key = _digest(
+        key = digest(
             page.content, page.url, page.title, _toc_outline(page.toc),
             meta.get("search"), meta.get("tags"), meta.get("title"),
             self.config, segmenter_state(getattr(search_plugin_module, "jieba", None)),
